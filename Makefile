@@ -1,0 +1,59 @@
+# Two commands: `make run` (embedded: SQLite, tasks in-process) and `make test` (PostgreSQL + Redis).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The test suite runs against real services, as production does.
+TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
+	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
+
+.PHONY: install run test lint format services lock bench clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install services lint
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+services:
+	bash scripts/ensure_services.sh
+
+# Re-resolve the pinned versions after changing pyproject.toml.
+lock:
+	rm -rf /tmp/engagement-lock && $(PYTHON) -m venv /tmp/engagement-lock
+	/tmp/engagement-lock/bin/pip install --quiet -e ".[dev]"
+	/tmp/engagement-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+bench: install services
+	$(TEST_ENV) $(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

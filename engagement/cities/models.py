@@ -1,0 +1,92 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page
+from wagtail.search import index
+
+from .validators import parse_postcodes, validate_hex_colour, validate_postcode_list
+
+
+class CityPage(Page):
+    """One city's section ("Bühne") of the shared platform, e.g. "Engagement vernetzt Bretten".
+
+    Created by `manage.py setup_city`, which also gives the city its editor group, permissions on
+    this subtree only, its moderation workflow and its collection. Stage settings (name, accent
+    colour, contact) live here, on the city's own page, not in Wagtail's global site settings.
+    """
+
+    stage_name = models.CharField(
+        _("Name der Bühne"), max_length=120, help_text=_("Zum Beispiel „Engagement vernetzt Bretten“.")
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    postcodes = models.CharField(
+        _("Postleitzahlen"),
+        max_length=200,
+        validators=[validate_postcode_list],
+        help_text=_("Alle Postleitzahlen der Stadt, durch Komma getrennt."),
+    )
+    accent_colour = models.CharField(
+        _("Akzentfarbe"),
+        max_length=7,
+        default="#0b5394",
+        validators=[validate_hex_colour],
+        help_text=_("Eine dunkle Farbe, auf der weiße Schrift gut lesbar ist (Kontrast mindestens 4,5:1)."),
+    )
+    contact_name = models.CharField(_("Ansprechperson Ehrenamt"), max_length=120, blank=True)
+    contact_role = models.CharField(
+        _("Funktion"), max_length=120, blank=True, default="Ehrenamtsbeauftragte:r"
+    )
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    editor_group = models.ForeignKey(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        Collection, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("stage_name"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Ansprechperson für Ehrenamt"),
+        ),
+        FieldPanel("postcodes"),
+        FieldPanel("accent_colour"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["opportunities.OpportunityPage"]
+
+    class Meta:
+        verbose_name = _("Stadt")
+        verbose_name_plural = _("Städte")
+
+    @cached_property
+    def postcode_list(self) -> list[str]:
+        return parse_postcodes(self.postcodes)
+
+    def current_opportunities(self):
+        # Imported here: opportunities depend on cities, not the other way round.
+        from engagement.opportunities.models import OpportunityPage
+
+        return OpportunityPage.objects.listed().descendant_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.current_opportunities().order_by("-first_published_at", "-pk"), 12)
+        context["opportunities"] = paginator.get_page(request.GET.get("page"))
+        return context

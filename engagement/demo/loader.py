@@ -1,0 +1,215 @@
+"""Loading the demo content: three cities, organisations, opportunities and the demo accounts.
+
+Idempotent: a second run finds everything in place and creates nothing new. Dates in the content are
+relative to the day of loading, so a demo loaded today looks current.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from engagement.cities.services import setup_city
+from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Membership, Organisation
+from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
+
+from . import data
+
+DEMO_PASSWORD = "demo"
+
+
+class DemoModeRequired(Exception):
+    pass
+
+
+@dataclass
+class DemoResult:
+    accounts: list[tuple[str, str]] = field(default_factory=list)
+    organisations_created: int = 0
+    opportunities_created: int = 0
+
+
+def load_demo(progress=lambda iterable, **kwargs: iterable) -> DemoResult:
+    if not settings.DEMO_MODE:
+        raise DemoModeRequired(
+            "Demo-Daten und Demo-Zugänge gibt es nur im Demo-Modus (DEMO_MODE=true), nie in Produktion."
+        )
+    result = DemoResult()
+    with transaction.atomic():
+        cities = {spec["slug"]: _city(spec) for spec in data.CITIES}
+        organisations = {spec["key"]: _organisation(spec, cities, result) for spec in data.ORGANISATIONS}
+        _accounts(cities, organisations, result)
+    vocabularies = _vocabularies()
+    for spec in progress(data.OPPORTUNITIES, desc="Angebote", unit="Angebot"):
+        with transaction.atomic():
+            _opportunity(spec, organisations, vocabularies, result)
+    return result
+
+
+def _city(spec):
+    return setup_city(
+        name=spec["name"],
+        slug=spec["slug"],
+        postcodes=spec["postcodes"],
+        intro=f"<p>{spec['intro']}</p>",
+        contact_name=spec["contact_name"],
+        contact_role=spec["contact_role"],
+        contact_phone=spec["contact_phone"],
+        contact_email=spec["contact_email"],
+        accent_colour=spec["accent_color"],
+    ).page
+
+
+def _organisation(spec, cities, result):
+    fields = {
+        key: spec[key]
+        for key in (
+            "name",
+            "kind",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "street",
+            "postcode",
+            "place",
+            "verification_state",
+        )
+    }
+    organisation, created = Organisation.objects.get_or_create(
+        slug=slugify(spec["name"]), defaults={**fields, "home_city": cities[spec["city"]]}
+    )
+    if created:
+        result.organisations_created += 1
+        if organisation.is_verified:
+            Organisation.objects.filter(pk=organisation.pk).update(verified_at=timezone.now())
+    return organisation
+
+
+def _accounts(cities, organisations, result):
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={
+            "email": "admin@example.org",
+            "is_staff": True,
+            "is_superuser": True,
+            "first_name": "Admin",
+        },
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+    result.accounts.append(("admin", "Administration aller Städte"))
+    for slug, city in cities.items():
+        editor, created = User.objects.get_or_create(
+            username=f"redaktion-{slug}",
+            defaults={
+                "email": f"redaktion-{slug}@example.org",
+                "first_name": "Redaktion",
+                "last_name": city.title,
+            },
+        )
+        if created:
+            editor.set_password(DEMO_PASSWORD)
+            editor.save()
+        editor.groups.add(city.editor_group)
+        result.accounts.append((editor.username, f"Redaktion {city.title} (nur diese Stadt)"))
+
+        verein, created = User.objects.get_or_create(
+            username=f"verein-{slug}",
+            defaults={"email": f"verein-{slug}@example.org", "first_name": "Verein", "last_name": city.title},
+        )
+        if created:
+            verein.set_password(DEMO_PASSWORD)
+            verein.save()
+        home_organisation = next(
+            org for org in organisations.values() if org.home_city_id == city.pk and org.is_verified
+        )
+        Membership.objects.get_or_create(
+            organisation=home_organisation, user=verein, defaults={"role": Membership.Role.OWNER}
+        )
+        result.accounts.append((verein.username, f"Mitglied von „{home_organisation.name}“"))
+
+
+def _vocabularies():
+    return {
+        name: {term.slug: term for term in model.objects.all()}
+        for name, model in (
+            ("categories", Category),
+            ("activities", Activity),
+            ("target_groups", TargetGroup),
+            ("suitable_for", Suitability),
+        )
+    }
+
+
+PLAIN_FIELDS = (
+    "title",
+    "teaser",
+    "rhythm",
+    "hours_per_week",
+    "street",
+    "postcode",
+    "place",
+    "volunteers_needed",
+    "recruitment_status",
+    "minimum_age",
+    "requires_extended_certificate",
+    "requires_driving_licence",
+    "language_requirements",
+    "other_requirements",
+    "barrier_free",
+    "accessibility_note",
+    "offers_training",
+    "offers_insurance",
+    "offers_expense_allowance",
+    "offers_certificate",
+    "benefits_note",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+)
+
+
+def _opportunity(spec, organisations, vocabularies, result):
+    organisation = organisations[spec["organisation"]]
+    city = organisation.home_city
+    slug = slugify(spec["title"])[:80]
+    if OpportunityPage.objects.child_of(city).filter(slug=slug).exists():
+        return
+    today = timezone.localdate()
+    page = OpportunityPage(
+        slug=slug,
+        organisation=organisation,
+        description="".join(f"<p>{paragraph}</p>" for paragraph in spec["description"]),
+        schedule_kind=spec["schedule"],
+        is_remote=spec["remote"],
+        start_date=_day(today, spec["starts_in_days"]),
+        end_date=_day(today, spec["ends_in_days"]),
+        application_deadline=_day(today, spec["deadline_in_days"]),
+        **{name: spec[name] for name in PLAIN_FIELDS},
+    )
+    if spec["schedule"] == OpportunityPage.ScheduleKind.ONE_OFF:
+        page.event_start = _event_start(today, spec["event_in_days"], spec["event_start"])
+        page.event_end = page.event_start + dt.timedelta(hours=spec["event_hours"] or 2)
+    city.add_child(instance=page)
+    for name, terms in vocabularies.items():
+        getattr(page, name).set([terms[slug] for slug in spec[name]])
+    page.save_revision().publish()
+    result.opportunities_created += 1
+
+
+def _day(today, offset):
+    return None if offset is None else today + dt.timedelta(days=offset)
+
+
+def _event_start(today, in_days, clock):
+    hour, minute = (int(part) for part in clock.split(":"))
+    day = today + dt.timedelta(days=in_days)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))

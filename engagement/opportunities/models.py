@@ -1,0 +1,387 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from engagement.cities.models import CityPage
+from engagement.organisations.models import Organisation
+
+from .forms import OpportunityPageForm
+
+
+class OpportunityQuerySet(PageQuerySet):
+    def listed(self):
+        """What citizens may find: live, public, from a verified organisation and not yet over."""
+        now = timezone.now()
+        today = timezone.localdate()
+        return (
+            self.live()
+            .public()
+            .filter(organisation__verification_state=Organisation.VerificationState.VERIFIED)
+            .exclude(end_date__lt=today)
+            .exclude(application_deadline__lt=today)
+            .exclude(
+                Q(schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF)
+                & (Q(event_end__lt=now) | Q(event_end__isnull=True, event_start__lt=now))
+            )
+        )
+
+    def for_listing(self):
+        """Everything a result card shows, in a fixed number of queries however many rows."""
+        return self.select_related("organisation", "city", "image").prefetch_related("categories")
+
+
+OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
+
+
+class OpportunityPage(Page):
+    """A volunteering opportunity of one organisation, published in the section of its city."""
+
+    class ScheduleKind(models.TextChoices):
+        ONE_OFF = "one_off", _("Einmalig")
+        REGULAR = "regular", _("Regelmäßig")
+        FLEXIBLE = "flexible", _("Flexibel")
+
+    class RecruitmentStatus(models.TextChoices):
+        OPEN = "open", _("Freie Plätze")
+        FEW_PLACES = "few_places", _("Wenige Plätze frei")
+        FILLED = "filled", _("Alle Plätze vergeben")
+        CLOSED = "closed", _("Keine Bewerbung möglich")
+
+    # What and who
+    teaser = models.CharField(
+        _("Kurzbeschreibung"), max_length=240, help_text=_("Ein Satz, der in Suchergebnissen erscheint.")
+    )
+    description = RichTextField(
+        _("Beschreibung"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Bild"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="opportunities", verbose_name=_("Organisation")
+    )
+    posted_on_behalf_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Eingestellt von (Stadt) für die Organisation"),
+    )
+    city = models.ForeignKey(
+        CityPage, on_delete=models.PROTECT, related_name="opportunities", editable=False, null=True
+    )
+    categories = ParentalManyToManyField(
+        "taxonomy.Category", related_name="opportunities", verbose_name=_("Themen")
+    )
+    activities = ParentalManyToManyField(
+        "taxonomy.Activity", blank=True, related_name="opportunities", verbose_name=_("Tätigkeiten")
+    )
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup", blank=True, related_name="opportunities", verbose_name=_("Zielgruppen")
+    )
+    suitable_for = ParentalManyToManyField(
+        "taxonomy.Suitability", blank=True, related_name="opportunities", verbose_name=_("Geeignet für")
+    )
+
+    # Where
+    is_remote = models.BooleanField(
+        _("Ortsunabhängig"),
+        default=False,
+        help_text=_("Das Engagement ist von zu Hause oder online möglich."),
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=150, blank=True)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
+    place = models.CharField(_("Ort"), max_length=100, blank=True)
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
+    geocoded_location = models.CharField(max_length=300, blank=True, editable=False)
+    barrier_free = models.BooleanField(_("Barrierefreier Zugang"), default=False)
+    accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
+
+    # When
+    schedule_kind = models.CharField(
+        _("Zeitlicher Rahmen"), max_length=10, choices=ScheduleKind.choices, default=ScheduleKind.REGULAR
+    )
+    event_start = models.DateTimeField(_("Beginn des Termins"), null=True, blank=True)
+    event_end = models.DateTimeField(_("Ende des Termins"), null=True, blank=True)
+    rhythm = models.CharField(
+        _("Rhythmus"),
+        max_length=150,
+        blank=True,
+        help_text=_("Zum Beispiel „wöchentlich, dienstags 15–17 Uhr“."),
+    )
+    hours_per_week = models.DecimalField(
+        _("Stunden pro Woche"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.5), MaxValueValidator(60)],
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    application_deadline = models.DateField(_("Bewerbungsschluss"), null=True, blank=True)
+
+    # How many and who may
+    volunteers_needed = models.PositiveSmallIntegerField(
+        _("Gesuchte Freiwillige"), default=1, validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
+    recruitment_status = models.CharField(
+        _("Stand der Suche"),
+        max_length=12,
+        choices=RecruitmentStatus.choices,
+        default=RecruitmentStatus.OPEN,
+        db_index=True,
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("Mindestalter"), null=True, blank=True, validators=[MinValueValidator(6), MaxValueValidator(99)]
+    )
+    requires_extended_certificate = models.BooleanField(
+        _("Erweitertes Führungszeugnis nötig"),
+        default=False,
+        help_text=_("Bei Arbeit mit Kindern und Jugendlichen nach § 72a SGB VIII."),
+    )
+    requires_driving_licence = models.BooleanField(_("Führerschein nötig"), default=False)
+    language_requirements = models.CharField(_("Sprachkenntnisse"), max_length=200, blank=True)
+    other_requirements = models.TextField(_("Weitere Voraussetzungen"), blank=True)
+
+    # What volunteers get
+    offers_training = models.BooleanField(_("Einarbeitung oder Schulung"), default=False)
+    offers_insurance = models.BooleanField(_("Versicherungsschutz"), default=False)
+    offers_expense_allowance = models.BooleanField(_("Aufwandsentschädigung oder Fahrtkosten"), default=False)
+    offers_certificate = models.BooleanField(_("Ehrenamtsnachweis"), default=False)
+    benefits_note = models.CharField(_("Weitere Angebote für Freiwillige"), max_length=300, blank=True)
+
+    # Contact person (shown to citizens; the e-mail address only behind the application form)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+
+    objects = OpportunityManager()
+    base_form_class = OpportunityPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("categories"),
+                FieldPanel("activities"),
+                FieldPanel("target_groups"),
+                FieldPanel("suitable_for"),
+            ],
+            heading=_("Organisation und Themen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_remote"),
+                FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("place")]),
+                FieldPanel("barrier_free"),
+                FieldPanel("accessibility_note"),
+            ],
+            heading=_("Ort"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("schedule_kind"),
+                FieldRowPanel([FieldPanel("event_start"), FieldPanel("event_end")]),
+                FieldRowPanel([FieldPanel("rhythm"), FieldPanel("hours_per_week")]),
+                FieldRowPanel(
+                    [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("application_deadline")]
+                ),
+            ],
+            heading=_("Zeit"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("recruitment_status")]),
+                FieldPanel("minimum_age"),
+                FieldPanel("requires_extended_certificate"),
+                FieldPanel("requires_driving_licence"),
+                FieldPanel("language_requirements"),
+                FieldPanel("other_requirements"),
+            ],
+            heading=_("Freiwillige und Voraussetzungen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("offers_training"),
+                FieldPanel("offers_insurance"),
+                FieldPanel("offers_expense_allowance"),
+                FieldPanel("offers_certificate"),
+                FieldPanel("benefits_note"),
+            ],
+            heading=_("Das bekommen Freiwillige"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")],
+            heading=_("Ansprechperson"),
+        ),
+        FieldPanel("posted_on_behalf_by", permission="superuser"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("description"),
+        index.RelatedFields("organisation", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("categories", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("activities", [index.SearchField("name")]),
+        index.AutocompleteField("title"),
+        index.FilterField("city"),
+        index.FilterField("organisation"),
+        index.FilterField("schedule_kind"),
+        index.FilterField("is_remote"),
+        index.FilterField("recruitment_status"),
+    ]
+
+    parent_page_types = ["cities.CityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Engagement-Angebot")
+        verbose_name_plural = _("Engagement-Angebote")
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="opportunity_lat_lng"),
+            models.Index(fields=["end_date"], name="opportunity_end_date"),
+        ]
+
+    # --- Validation -----------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.schedule_kind == self.ScheduleKind.ONE_OFF and not self.event_start:
+            errors["event_start"] = _("Bei einem einmaligen Termin brauchen wir Datum und Uhrzeit.")
+        if self.event_start and self.event_end and self.event_end <= self.event_start:
+            errors["event_end"] = _("Das Ende des Termins muss nach seinem Beginn liegen.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Das Ende darf nicht vor dem Beginn liegen.")
+        if self.schedule_kind == self.ScheduleKind.REGULAR and not self.rhythm:
+            errors["rhythm"] = _("Bitte beschreiben Sie, wie oft und wann das Engagement stattfindet.")
+        if not self.is_remote:
+            if not self.postcode:
+                errors["postcode"] = _(
+                    "Bitte geben Sie die Postleitzahl an oder wählen Sie „Ortsunabhängig“."
+                )
+            elif not (len(self.postcode) == 5 and self.postcode.isdigit()):
+                errors["postcode"] = _("Eine Postleitzahl hat fünf Ziffern.")
+            else:
+                city = self.city_section
+                if city is not None and self.postcode not in city.postcode_list:
+                    errors["postcode"] = _(
+                        "Die Postleitzahl %(postcode)s gehört nicht zu %(city)s. Erlaubt sind: %(allowed)s."
+                    ) % {
+                        "postcode": self.postcode,
+                        "city": city.title,
+                        "allowed": ", ".join(city.postcode_list),
+                    }
+            if not self.place:
+                errors["place"] = _("Bitte geben Sie den Ort an.")
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_for_publication(self):
+        """Rules that apply only at the moment of publishing."""
+        today = timezone.localdate()
+        errors = {}
+        if self.application_deadline and self.application_deadline < today:
+            errors["application_deadline"] = _("Der Bewerbungsschluss liegt in der Vergangenheit.")
+        if (
+            self.schedule_kind == self.ScheduleKind.ONE_OFF
+            and self.event_start
+            and self.event_start < timezone.now()
+        ):
+            errors["event_start"] = _("Der Termin liegt in der Vergangenheit.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Location -------------------------------------------------------------------------------
+
+    @cached_property
+    def city_section(self) -> CityPage | None:
+        """The city section this page lives in (or is about to be added to)."""
+        hint = getattr(self, "_parent_city_hint", None)
+        if isinstance(hint, CityPage):
+            return hint
+        if self.depth:
+            parent = self.get_parent()
+            return parent.specific if parent is not None and parent.specific_class is CityPage else None
+        return None
+
+    @property
+    def location_query(self) -> str:
+        from engagement.geo.geocoders import address_query
+
+        return "" if self.is_remote else address_query(self.street, self.postcode, self.place)
+
+    @property
+    def needs_geocoding(self) -> bool:
+        return bool(self.location_query) and self.location_query != self.geocoded_location
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def save(self, *args, **kwargs):
+        city = self.city_section
+        if city is not None:
+            self.city = city
+        if self.is_remote:
+            self.latitude = self.longitude = None
+            self.geocoded_location = ""
+        super().save(*args, **kwargs)
+
+    # --- Display --------------------------------------------------------------------------------
+
+    @property
+    def is_open_for_applications(self):
+        return self.recruitment_status in (self.RecruitmentStatus.OPEN, self.RecruitmentStatus.FEW_PLACES)
+
+    @property
+    def requirements(self) -> list[str]:
+        items = []
+        if self.minimum_age:
+            items.append(_("Mindestens %(age)s Jahre alt") % {"age": self.minimum_age})
+        if self.requires_extended_certificate:
+            items.append(_("Erweitertes Führungszeugnis (§ 72a SGB VIII)"))
+        if self.requires_driving_licence:
+            items.append(_("Führerschein"))
+        if self.language_requirements:
+            items.append(self.language_requirements)
+        if self.other_requirements:
+            items.append(self.other_requirements)
+        return items
+
+    @property
+    def benefits(self) -> list[str]:
+        labels = [
+            (self.offers_training, _("Einarbeitung oder Schulung")),
+            (self.offers_insurance, _("Versicherungsschutz")),
+            (self.offers_expense_allowance, _("Aufwandsentschädigung oder Fahrtkosten")),
+            (self.offers_certificate, _("Ehrenamtsnachweis")),
+        ]
+        items = [label for offered, label in labels if offered]
+        if self.benefits_note:
+            items.append(self.benefits_note)
+        return items

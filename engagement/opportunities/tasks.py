@@ -1,0 +1,51 @@
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from engagement.geo.geocoders import GeocodingError, get_geocoder
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="opportunities.geocode_opportunity",
+    acks_late=True,
+    autoretry_for=(GeocodingError,),
+    retry_backoff=settings.GEOCODING_RETRY_BACKOFF_SECONDS,
+    retry_backoff_max=3600,
+    retry_jitter=settings.GEOCODING_RETRY_JITTER,
+    max_retries=8,
+)
+def geocode_opportunity(page_id: int) -> str:
+    """Fill in the coordinates of a published opportunity's location.
+
+    Idempotent: an opportunity whose current location was already geocoded is left alone. A place the
+    geocoder does not know leaves the coordinates empty (the opportunity stays online, just without
+    distance); a failing geocoding service is retried with backoff.
+    """
+    from .models import OpportunityPage
+
+    page = (
+        OpportunityPage.objects.filter(pk=page_id)
+        .only("is_remote", "street", "postcode", "place", "geocoded_location")
+        .first()
+    )
+    if page is None or not page.needs_geocoding:
+        return "unchanged"
+    query = page.location_query
+    location = get_geocoder().geocode(query)
+    if location is None:
+        # Fall back to the postcode alone: the street may be misspelt, the postcode rarely is.
+        location = get_geocoder().geocode(page.postcode) if page.postcode else None
+    if location is None:
+        logger.warning("Ort von Angebot %s nicht gefunden: %r", page_id, query)
+        OpportunityPage.objects.filter(pk=page_id).update(
+            latitude=None, longitude=None, geocoded_location=query
+        )
+        return "not_found"
+    # A direct update: coordinates are derived data and must not create a new page revision.
+    OpportunityPage.objects.filter(pk=page_id).update(
+        latitude=location.latitude, longitude=location.longitude, geocoded_location=query
+    )
+    return "geocoded"

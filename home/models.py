@@ -1,0 +1,45 @@
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The regional portal: the entry to all city stages and the whole region's search."""
+
+    hero_heading = models.CharField(
+        _("Überschrift"), max_length=120, default="Engagement vernetzt – finden Sie Ihr Ehrenamt"
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_heading"), FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cities.CityPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite des Portals")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the portal page sits on top of the domain apps, which do not know it.
+        from engagement.cities.models import CityPage
+        from engagement.opportunities.models import OpportunityPage
+        from engagement.taxonomy.models import Category
+
+        context = super().get_context(request, *args, **kwargs)
+        listed = OpportunityPage.objects.listed()
+        listed_ids = listed.values("pk")
+        context["cities"] = (
+            CityPage.objects.live()
+            .child_of(self)
+            .annotate(opportunity_count=Count("opportunities", filter=Q(opportunities__in=listed_ids)))
+            .order_by("title")
+        )
+        context["latest_opportunities"] = listed.for_listing().order_by("-first_published_at", "-pk")[:6]
+        context["categories"] = Category.objects.annotate(
+            opportunity_count=Count("opportunities", filter=Q(opportunities__in=listed_ids))
+        )
+        return context
