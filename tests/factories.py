@@ -5,6 +5,7 @@ import datetime as dt
 
 import factory
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 from django.utils import timezone
 
 from engagement.cities.services import setup_city
@@ -28,10 +29,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "secret")
+    @factory.post_generation
+    def password(user, create, extracted, **kwargs):
+        user.set_password(extracted or "secret")
+        if create:
+            user.save(update_fields=["password"])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -76,7 +82,9 @@ def make_opportunity(city=None, organisation=None, publish=True, categories=("so
     page.categories.set(Category.objects.filter(slug__in=categories))
     revision = page.save_revision()
     if publish:
-        revision.publish()
+        # What the platform enqueues after the commit (geocoding) runs as if the request had committed.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            revision.publish()
     page.refresh_from_db()
     return page
 

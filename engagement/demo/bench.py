@@ -153,7 +153,7 @@ def _insert(pages):
     """Insert into wagtailcore_page, then the opportunity table (bulk_create refuses multi-table models)."""
     Page.objects.bulk_create(pages)  # fills page.pk on PostgreSQL and SQLite
     for page in pages:
-        page.page_ptr_id = page.pk
+        page.page_ptr_id = page.id
     query = InsertQuery(OpportunityPage)
     query.insert_values(OpportunityPage._meta.local_concrete_fields, pages)
     query.get_compiler(connection=connection).execute_sql(returning_fields=None)

@@ -1,0 +1,122 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from engagement.organisations.models import Organisation
+from tests.factories import OrganisationFactory, in_days, make_opportunity
+
+pytestmark = pytest.mark.django_db
+
+
+def test_opportunity_page_shows_what_a_volunteer_needs_to_know(client, verein_bretten):
+    page = make_opportunity(
+        organisation=verein_bretten,
+        title="Kinderbetreuung beim Elterncafé",
+        minimum_age=18,
+        requires_extended_certificate=True,
+        offers_insurance=True,
+        contact_name="Petra Sommer",
+        contact_email="geheim@tafel.example.org",
+        barrier_free=True,
+    )
+    html = client.get(page.url).content.decode()
+    assert "Kinderbetreuung beim Elterncafé" in html
+    assert "Tafel Bretten e. V." in html
+    assert "Mindestens 18 Jahre alt" in html
+    assert "Führungszeugnis" in html
+    assert "Versicherungsschutz" in html
+    assert "Petra Sommer" in html
+    assert "geheim@tafel.example.org" not in html  # the contact address stays private
+
+
+def test_filled_opportunity_says_that_nobody_is_needed(client, verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, recruitment_status="filled")
+    html = client.get(page.url).content.decode()
+    assert "Alle Plätze vergeben" in html
+    assert "keine Freiwilligen gesucht" in html
+
+
+def test_draft_opportunity_is_not_public(client, verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, publish=False)
+    assert client.get(f"/bretten/{page.slug}/").status_code == 404
+
+
+def test_city_page_lists_its_current_opportunities_only(client, verein_bretten, ettlingen):
+    make_opportunity(organisation=verein_bretten, title="Gassigehen mit Tierheimhunden")
+    make_opportunity(city=ettlingen, title="Streuobstwiese pflegen")
+    make_opportunity(organisation=verein_bretten, title="Vergangenes Stadtfest", end_date=timezone.localdate()
+                     - dt.timedelta(days=1))
+    make_opportunity(organisation=verein_bretten, title="Abgelaufener Termin", schedule_kind="one_off",
+                     event_start=in_days(-3), event_end=in_days(-3, hour=12))
+    make_opportunity(
+        organisation=OrganisationFactory(home_city=verein_bretten.home_city,
+                                         verification_state=Organisation.VerificationState.PENDING),
+        title="Angebot eines ungeprüften Vereins",
+    )
+    html = client.get("/bretten/").content.decode()
+    assert "Engagement vernetzt Bretten" in html
+    assert "Gassigehen mit Tierheimhunden" in html
+    for hidden in ("Streuobstwiese pflegen", "Vergangenes Stadtfest", "Abgelaufener Termin",
+                   "Angebot eines ungeprüften Vereins"):
+        assert hidden not in html
+
+
+def test_city_page_queries_do_not_grow_with_its_opportunities(client, verein_bretten,
+                                                             django_assert_max_num_queries):
+    make_opportunity(organisation=verein_bretten, title="Erstes Angebot")
+    client.get("/bretten/")  # warm caches (site root, content types)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/bretten/")
+    for number in range(8):
+        make_opportunity(organisation=verein_bretten, title=f"Weiteres Angebot {number}", slug=f"weiteres-{number}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/bretten/")
+    assert response.content.decode().count("Weiteres Angebot") == 8
+    assert len(many) == len(few)
+
+
+def test_city_page_shows_the_volunteering_contact(client, bretten):
+    bretten.contact_name = "Miriam Keller"
+    bretten.contact_phone = "07252 000000"
+    bretten.save_revision().publish()
+    html = client.get("/bretten/").content.decode()
+    assert "Miriam Keller" in html
+    assert "07252 000000" in html
+
+
+def test_home_page_links_all_cities_and_shows_new_opportunities(client, verein_bretten, ettlingen):
+    make_opportunity(organisation=verein_bretten, title="Vorlesen in der Stadtbücherei")
+    html = client.get("/").content.decode()
+    assert 'href="/bretten/"' in html
+    assert 'href="/ettlingen/"' in html
+    assert "Vorlesen in der Stadtbücherei" in html
+    assert 'lang="de"' in html
+
+
+def test_organisation_profile_lists_its_live_opportunities(client, verein_bretten):
+    make_opportunity(organisation=verein_bretten, title="Lebensmittel ausgeben")
+    make_opportunity(organisation=verein_bretten, title="Noch ein Entwurf", publish=False)
+    html = client.get(verein_bretten.get_absolute_url()).content.decode()
+    assert "Tafel Bretten e. V." in html
+    assert "Lebensmittel ausgeben" in html
+    assert "Noch ein Entwurf" not in html
+
+
+@pytest.mark.parametrize("state", [Organisation.VerificationState.PENDING, Organisation.VerificationState.SUSPENDED])
+def test_unverified_organisations_have_no_public_profile(client, bretten, state):
+    organisation = OrganisationFactory(home_city=bretten, verification_state=state)
+    assert client.get(organisation.get_absolute_url()).status_code == 404
+
+
+def test_pages_load_nothing_from_other_hosts(client, verein_bretten):
+    import re
+
+    page = make_opportunity(organisation=verein_bretten)
+    for url in ("/", "/bretten/", page.url, "/suche/?q=Vorlesen", verein_bretten.get_absolute_url()):
+        html = client.get(url).content.decode()
+        external = re.findall(r'<(?:link|script|img|iframe|source)[^>]+(?:src|href)="(https?:)?//', html)
+        assert external == [], url
