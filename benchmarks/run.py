@@ -41,8 +41,14 @@ def main():
 
     client = Client()
     print(f"\n{'URL':<40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-    for url in ("/", "/bretten/", "/bretten/?page=50", "/suche/", "/suche/?q=Kinderbetreuung",
-                "/suche/?q=Hundebetreuung&city=ettlingen"):
+    for url in (
+        "/",
+        "/bretten/",
+        "/bretten/?page=50",
+        "/suche/",
+        "/suche/?q=Kinderbetreuung",
+        "/suche/?q=Hundebetreuung&city=ettlingen",
+    ):
         client.get(url)  # warm up
         timings = []
         for _ in range(15):
@@ -60,8 +66,14 @@ def _recreate_database(name):
     import psycopg
 
     server = settings.DATABASES["default"]
-    with psycopg.connect(host=server["HOST"], port=server["PORT"] or 5432, user=server["USER"],
-                         password=server["PASSWORD"], dbname="postgres", autocommit=True) as connection:
+    with psycopg.connect(
+        host=server["HOST"],
+        port=server["PORT"] or 5432,
+        user=server["USER"],
+        password=server["PASSWORD"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
 

@@ -32,7 +32,12 @@ def test_quickstart_runs_on_sqlite_with_tasks_in_process(tmp_path):
 
     def manage(*args):
         return subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
 
     migrate = manage("migrate", "--noinput")

@@ -44,4 +44,3 @@ def test_rolled_back_work_is_never_sent(backend, monkeypatch):
 def test_the_celery_task_runs_the_django_task_by_its_path(backend):
     run_django_task.apply(args=["tests.test_tasks_backend.record_call", ["Seite 8"], {}]).get()
     assert CALLS == ["Seite 8"]
-

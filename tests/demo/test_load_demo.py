@@ -30,7 +30,9 @@ def test_demo_fills_three_city_stages_with_realistic_content(demo):
     assert sorted(CityPage.objects.values_list("slug", flat=True)) == ["baden-baden", "bretten", "ettlingen"]
     assert Organisation.objects.count() >= 15
     assert set(Organisation.objects.values_list("verification_state", flat=True)) == {
-        "pending", "verified", "suspended",
+        "pending",
+        "verified",
+        "suspended",
     }
     opportunities = OpportunityPage.objects.all()
     assert opportunities.count() >= 60

@@ -52,7 +52,9 @@ def test_unknown_postcode_falls_back_to_the_place(offline):
 
 
 def test_distances_between_the_three_cities():
-    ettlingen, bretten, baden_baden = (OfflineGeocoder().geocode(code) for code in ("76275", "75015", "76530"))
+    ettlingen, bretten, baden_baden = (
+        OfflineGeocoder().geocode(code) for code in ("76275", "75015", "76530")
+    )
     as_point = lambda location: (location.latitude, location.longitude)  # noqa: E731
     assert distance_km(as_point(ettlingen), as_point(bretten)) == pytest.approx(25.3, abs=1.5)
     assert distance_km(as_point(ettlingen), as_point(baden_baden)) == pytest.approx(21.8, abs=1.5)

@@ -45,25 +45,39 @@ def test_draft_opportunity_is_not_public(client, verein_bretten):
 def test_city_page_lists_its_current_opportunities_only(client, verein_bretten, ettlingen):
     make_opportunity(organisation=verein_bretten, title="Gassigehen mit Tierheimhunden")
     make_opportunity(city=ettlingen, title="Streuobstwiese pflegen")
-    make_opportunity(organisation=verein_bretten, title="Vergangenes Stadtfest", end_date=timezone.localdate()
-                     - dt.timedelta(days=1))
-    make_opportunity(organisation=verein_bretten, title="Abgelaufener Termin", schedule_kind="one_off",
-                     event_start=in_days(-3), event_end=in_days(-3, hour=12))
     make_opportunity(
-        organisation=OrganisationFactory(home_city=verein_bretten.home_city,
-                                         verification_state=Organisation.VerificationState.PENDING),
+        organisation=verein_bretten,
+        title="Vergangenes Stadtfest",
+        end_date=timezone.localdate() - dt.timedelta(days=1),
+    )
+    make_opportunity(
+        organisation=verein_bretten,
+        title="Abgelaufener Termin",
+        schedule_kind="one_off",
+        event_start=in_days(-3),
+        event_end=in_days(-3, hour=12),
+    )
+    make_opportunity(
+        organisation=OrganisationFactory(
+            home_city=verein_bretten.home_city, verification_state=Organisation.VerificationState.PENDING
+        ),
         title="Angebot eines ungeprüften Vereins",
     )
     html = client.get("/bretten/").content.decode()
     assert "Engagement vernetzt Bretten" in html
     assert "Gassigehen mit Tierheimhunden" in html
-    for hidden in ("Streuobstwiese pflegen", "Vergangenes Stadtfest", "Abgelaufener Termin",
-                   "Angebot eines ungeprüften Vereins"):
+    for hidden in (
+        "Streuobstwiese pflegen",
+        "Vergangenes Stadtfest",
+        "Abgelaufener Termin",
+        "Angebot eines ungeprüften Vereins",
+    ):
         assert hidden not in html
 
 
-def test_city_page_queries_do_not_grow_with_its_opportunities(client, verein_bretten,
-                                                             django_assert_max_num_queries):
+def test_city_page_queries_do_not_grow_with_its_opportunities(
+    client, verein_bretten, django_assert_max_num_queries
+):
     make_opportunity(organisation=verein_bretten, title="Erstes Angebot")
     client.get("/bretten/")  # warm caches (site root, content types)
     from django.db import connection
@@ -72,7 +86,9 @@ def test_city_page_queries_do_not_grow_with_its_opportunities(client, verein_bre
     with CaptureQueriesContext(connection) as few:
         client.get("/bretten/")
     for number in range(8):
-        make_opportunity(organisation=verein_bretten, title=f"Weiteres Angebot {number}", slug=f"weiteres-{number}")
+        make_opportunity(
+            organisation=verein_bretten, title=f"Weiteres Angebot {number}", slug=f"weiteres-{number}"
+        )
     with CaptureQueriesContext(connection) as many:
         response = client.get("/bretten/")
     assert response.content.decode().count("Weiteres Angebot") == 8
@@ -106,7 +122,9 @@ def test_organisation_profile_lists_its_live_opportunities(client, verein_brette
     assert "Noch ein Entwurf" not in html
 
 
-@pytest.mark.parametrize("state", [Organisation.VerificationState.PENDING, Organisation.VerificationState.SUSPENDED])
+@pytest.mark.parametrize(
+    "state", [Organisation.VerificationState.PENDING, Organisation.VerificationState.SUSPENDED]
+)
 def test_unverified_organisations_have_no_public_profile(client, bretten, state):
     organisation = OrganisationFactory(home_city=bretten, verification_state=state)
     assert client.get(organisation.get_absolute_url()).status_code == 404
