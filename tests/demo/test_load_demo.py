@@ -77,10 +77,37 @@ def test_demo_accounts_cannot_exist_outside_demo_mode(db, settings):
     assert not CityPage.objects.exists()
 
 
-def test_production_settings_force_demo_mode_off():
-    import importlib
-    import os
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DJANGO_ALLOWED_HOSTS": "engagement.example.org",
+    "DATABASE_URL": "postgres://app@db.internal/engagement",
+    "CELERY_BROKER_URL": "redis://redis.internal:6379/0",
+    "CACHE_URL": "rediscache://redis.internal:6379/1",
+    "WAGTAILADMIN_BASE_URL": "https://engagement.example.org",
+}
 
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "example.org")
-    production = importlib.import_module("engagement.settings.production")
+
+def load_production_settings(monkeypatch, **env):
+    import importlib
+    import sys
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    sys.modules.pop("engagement.settings.production", None)
+    return importlib.import_module("engagement.settings.production")
+
+
+def test_production_settings_force_demo_mode_off(monkeypatch):
+    production = load_production_settings(monkeypatch, **PRODUCTION_ENV, DEMO_MODE="true")
     assert production.DEMO_MODE is False
+    assert production.DEBUG is False
+    assert production.TASKS["default"]["BACKEND"] == "engagement.tasks_backend.CeleryTaskBackend"
+
+
+def test_production_settings_require_a_secret_key(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != "DJANGO_SECRET_KEY"}
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        load_production_settings(monkeypatch, **env)
