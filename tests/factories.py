@@ -78,7 +78,7 @@ def make_opportunity(city=None, organisation=None, publish=True, categories=("so
         "street": "Marktplatz 1",
     }
     defaults.update(fields)
-    page = OpportunityPage(organisation=organisation, **defaults)
+    page = OpportunityPage(organisation=organisation, live=publish, **defaults)
     city.add_child(instance=page)
     page.categories.set(Category.objects.filter(slug__in=categories))
     revision = page.save_revision()

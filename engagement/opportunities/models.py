@@ -244,7 +244,9 @@ class OpportunityPage(Page):
         *Page.search_fields,
         index.SearchField("teaser", boost=2),
         index.SearchField("description"),
-        index.RelatedFields("organisation", [index.SearchField("name", boost=2)]),
+        index.RelatedFields(
+            "organisation", [index.SearchField("name", boost=2), index.FilterField("verification_state")]
+        ),
         index.RelatedFields("categories", [index.SearchField("name", boost=2)]),
         index.RelatedFields("activities", [index.SearchField("name")]),
         index.AutocompleteField("title"),
@@ -253,6 +255,11 @@ class OpportunityPage(Page):
         index.FilterField("schedule_kind"),
         index.FilterField("is_remote"),
         index.FilterField("recruitment_status"),
+        # The conditions of `listed()`, so that a search can be narrowed to what citizens may see.
+        index.FilterField("end_date"),
+        index.FilterField("application_deadline"),
+        index.FilterField("event_start"),
+        index.FilterField("event_end"),
     ]
 
     parent_page_types = ["cities.CityPage"]
