@@ -1,32 +1,42 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
+
+from .filters import OpportunityFilterSet
 
 PAGE_SIZE = 20
 
 
 def search(request):
-    """Full-text search over the opportunities that are online, across the region or in chosen cities."""
+    """Full-text search over the opportunities that are online, narrowed by the filters."""
     query = request.GET.get("q", "").strip()[:200]
-    city_slugs = request.GET.getlist("city")
-    opportunities = OpportunityPage.objects.listed()
-    cities = CityPage.objects.live().order_by("title")
-    selected_cities = [city for city in cities if city.slug in city_slugs]
-    if selected_cities:
-        opportunities = opportunities.filter(city__in=selected_cities)
+    filterset = OpportunityFilterSet(request.GET, queryset=OpportunityPage.objects.listed())
+    if filterset.is_valid():
+        opportunities = filterset.qs
+        status = 200
+    else:
+        opportunities = OpportunityPage.objects.none()
+        status = 400
     if query:
-        results = opportunities.search(query)
+        # The search backend filters only on indexed fields: narrow by primary keys of the filtered rows.
+        results = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).search(query)
     else:
         results = opportunities.order_by("-first_published_at", "-pk")
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Relations for the result cards, fetched for this page only and in a fixed number of queries.
+    # The relations the result cards show, for this page only and in a fixed number of queries.
     page.object_list = _with_card_relations(page.object_list)
     return render(
         request,
         "search/search.html",
-        {"query": query, "page_obj": page, "cities": cities, "selected_city_slugs": city_slugs},
+        {
+            "query": query,
+            "page_obj": page,
+            "filterset": filterset,
+            "cities": filterset.filters["city"].queryset,
+            "selected_city_slugs": request.GET.getlist("city"),
+        },
+        status=status,
     )
 
 

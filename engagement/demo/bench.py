@@ -29,7 +29,7 @@ WORDS = (
 ORGANISATIONS_PER_CITY_SHARE = 20  # one organisation per 20 opportunities
 
 
-def seed_bench(count: int, batch_size: int = 1000, progress=None):
+def seed_bench(count: int, batch_size: int = 1000, progress=None, index_progress=None):
     cities = list(CityPage.objects.live().order_by("pk"))
     if not cities:
         raise RuntimeError(
@@ -45,6 +45,7 @@ def seed_bench(count: int, batch_size: int = 1000, progress=None):
     numbering = {city.pk: _last_child_number(city) for city in cities}
     centres = {code: get_geocoder().geocode(code) for city in cities for code in city.postcode_list}
     made = 0
+    created_ids = []
     remaining = iter(range(count))
     while batch := list(islice(remaining, batch_size)):
         with transaction.atomic():
@@ -58,19 +59,28 @@ def seed_bench(count: int, batch_size: int = 1000, progress=None):
             _add_categories(pages, category_ids, rng)
             for city in cities:
                 Page.objects.filter(pk=city.pk).update(numchild=numbering[city.pk])
-        backend = get_search_backend()
-        backend.add_bulk(
-            OpportunityPage,
-            list(
-                OpportunityPage.objects.filter(pk__in=[page.pk for page in pages])
-                .select_related("organisation")
-                .prefetch_related("categories", "activities")
-            ),
-        )
         made += len(pages)
+        created_ids.extend(page.pk for page in pages)
         if progress:
             progress(len(pages))
+    _index(created_ids, index_progress)
     return made
+
+
+def _index(page_ids, progress=None, chunk_size=10_000):
+    """Feed the search index in large chunks: the PostgreSQL backend rescans its whole index table
+    after every call (to refresh title norms), so many small calls would cost quadratic time."""
+    backend = get_search_backend()
+    for start in range(0, len(page_ids), chunk_size):
+        chunk = page_ids[start : start + chunk_size]
+        objects = (
+            OpportunityPage.objects.filter(pk__in=chunk)
+            .select_related("organisation")
+            .prefetch_related("categories", "activities")
+        )
+        backend.add_bulk(OpportunityPage, list(objects))
+        if progress:
+            progress(len(chunk))
 
 
 def _organisations(cities, count, rng):

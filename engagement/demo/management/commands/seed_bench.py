@@ -17,9 +17,15 @@ class Command(BaseCommand):
         if opportunities < 1:
             raise CommandError("Bitte eine positive Anzahl angeben.")
         started = time.monotonic()
-        with tqdm(total=opportunities, unit="Angebot", disable=options["verbosity"] < 1) as bar:
+        quiet = options["verbosity"] < 1
+        with (
+            tqdm(total=opportunities, unit="Angebot", desc="Angebote", disable=quiet) as pages,
+            tqdm(total=opportunities, unit="Angebot", desc="Suchindex", disable=quiet) as index,
+        ):
             try:
-                made = seed_bench(opportunities, batch_size=batch_size, progress=bar.update)
+                made = seed_bench(
+                    opportunities, batch_size=batch_size, progress=pages.update, index_progress=index.update
+                )
             except RuntimeError as error:
                 raise CommandError(str(error)) from error
         seconds = time.monotonic() - started
