@@ -11,11 +11,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from engagement.cities.services import setup_city
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
+from engagement.slugs import german_slugify
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 
 from . import data
@@ -82,7 +82,7 @@ def _organisation(spec, cities, result):
         )
     }
     organisation, created = Organisation.objects.get_or_create(
-        slug=slugify(spec["name"]), defaults={**fields, "home_city": cities[spec["city"]]}
+        slug=german_slugify(spec["name"]), defaults={**fields, "home_city": cities[spec["city"]]}
     )
     if created:
         result.organisations_created += 1
@@ -180,7 +180,7 @@ PLAIN_FIELDS = (
 def _opportunity(spec, organisations, vocabularies, result):
     organisation = organisations[spec["organisation"]]
     city = organisation.home_city
-    slug = slugify(spec["title"])[:80]
+    slug = german_slugify(spec["title"])[:80]
     if OpportunityPage.objects.child_of(city).filter(slug=slug).exists():
         return
     today = timezone.localdate()

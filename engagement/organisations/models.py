@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from engagement.cities.models import CityPage
+from engagement.slugs import german_slugify
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -107,7 +107,7 @@ class Organisation(index.Indexed, models.Model):
         return reverse("organisation_detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self):
-        base = slugify(self.name)[:150] or "organisation"
+        base = german_slugify(self.name)[:150] or "organisation"
         slug, number = base, 2
         while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, number = f"{base}-{number}", number + 1

@@ -111,3 +111,9 @@ def test_production_settings_require_a_secret_key(monkeypatch):
     env = {name: value for name, value in PRODUCTION_ENV.items() if name != "DJANGO_SECRET_KEY"}
     with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
         load_production_settings(monkeypatch, **env)
+
+
+def test_demo_urls_spell_umlauts_the_german_way(demo):
+    slugs = list(OpportunityPage.objects.values_list("slug", flat=True))
+    assert any("fuer" in slug for slug in slugs)
+    assert not any("-fur-" in slug for slug in slugs)

@@ -27,8 +27,12 @@ def test_search_without_results_says_so(client, bretten):
 
 
 def test_search_filters_by_topic(client, verein_bretten):
-    make_opportunity(organisation=verein_bretten, title="Gassigehen mit Tierheimhunden", categories=["tierschutz"])
-    make_opportunity(organisation=verein_bretten, title="Vorlesen im Kindergarten", categories=["kinder-jugend"])
+    make_opportunity(
+        organisation=verein_bretten, title="Gassigehen mit Tierheimhunden", categories=("tierschutz",)
+    )
+    make_opportunity(
+        organisation=verein_bretten, title="Vorlesen im Kindergarten", categories=["kinder-jugend"]
+    )
     html = client.get("/suche/", {"category": "tierschutz"}).content.decode()
     assert "Gassigehen mit Tierheimhunden" in html
     assert "Vorlesen im Kindergarten" not in html
