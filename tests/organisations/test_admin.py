@@ -32,3 +32,10 @@ def test_taxonomy_is_maintained_by_administrators_only(client, superuser, brette
     editor.groups.add(Group.objects.get(name="Redaktion Bretten"))
     client.force_login(editor)
     assert client.get("/admin/snippets/taxonomy/category/").status_code in (302, 403)
+
+
+def test_organisations_get_readable_unique_slugs(bretten):
+    first = OrganisationFactory(name="Förderverein Grundschule Bretten", home_city=bretten)
+    second = OrganisationFactory(name="Förderverein Grundschule Bretten", home_city=bretten)
+    assert first.slug == "foerderverein-grundschule-bretten"
+    assert second.slug == "foerderverein-grundschule-bretten-2"

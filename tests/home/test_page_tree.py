@@ -1,0 +1,25 @@
+import pytest
+from wagtail.models import Page
+
+from engagement.cities.models import CityPage
+from engagement.opportunities.models import OpportunityPage
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_tree_is_portal_then_cities_then_opportunities():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert CityPage.allowed_parent_page_models() == [HomePage]
+    assert OpportunityPage.allowed_parent_page_models() == [CityPage]
+    assert HomePage.allowed_subpage_models() == [CityPage]
+    assert CityPage.allowed_subpage_models() == [OpportunityPage]
+    assert OpportunityPage.allowed_subpage_models() == []
+
+
+def test_migrations_leave_one_portal_as_the_site_root(client):
+    home = HomePage.objects.get()
+    assert home.get_site().root_page.specific == home
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # Wagtail's welcome page is gone
+    assert not HomePage.can_create_at(Page.get_first_root_node())  # there is only one portal
+    assert client.get("/").status_code == 200
