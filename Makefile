@@ -32,7 +32,6 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install services lint
-	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest
 
 lint:
