@@ -1,10 +1,19 @@
 import django_filters
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from engagement.cities.access import cities_edited_by
 
 from .models import Organisation
+from .permissions import CityScopedOrganisationPolicy
+
+register_permission_policy(Organisation, CityScopedOrganisationPolicy(Organisation))
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -18,9 +27,68 @@ class OrganisationFilterSet(WagtailFilterSet):
         fields = ["verification_state", "kind", "home_city"]
 
 
+def scoped_organisations(view, action):
+    return view.permission_policy.instances_user_has_permission_for(view.request.user, action)
+
+
+class CityScopedObjectMixin:
+    """Views of one organisation look it up among the user's own cities only: another city's id is a 404,
+    whatever the view would otherwise show."""
+
+    scoped_action = "view"
+
+    def get_object(self, *args, **kwargs):
+        pk = getattr(self, "object_pk", None) or self.kwargs.get("pk")
+        if not scoped_organisations(self, self.scoped_action).filter(pk=pk).exists():
+            raise Http404
+        return super().get_object(*args, **kwargs)
+
+
+class OwnCitiesOnlyFormMixin:
+    """Editors create and move organisations only within their own cities."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if "home_city" in form.fields:
+            form.fields["home_city"].queryset = cities_edited_by(self.request.user).order_by("title")
+        return form
+
+
+class IndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return scoped_organisations(self, "view")
+
+
+class CreateView(OwnCitiesOnlyFormMixin, generic.CreateView):
+    pass
+
+
+class EditView(CityScopedObjectMixin, OwnCitiesOnlyFormMixin, generic.EditView):
+    scoped_action = "change"
+
+
+class DeleteView(CityScopedObjectMixin, generic.DeleteView):
+    scoped_action = "delete"
+
+
+class InspectView(CityScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class HistoryView(CityScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class UsageView(CityScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class CopyView(CityScopedObjectMixin, OwnCitiesOnlyFormMixin, generic.CopyView):
+    scoped_action = "change"
+
+
 class OrganisationViewSet(ModelViewSet):
-    """Organisations in the admin. For now for users with the model permissions (administrators);
-    city editors get a view filtered to their own city with the moderation issue."""
+    """Organisations in the admin: administrators see all, a city's editors only their city's."""
 
     model = Organisation
     icon = "group"
@@ -30,6 +98,7 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "home_city", "kind", "verification_state"]
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "description"]
+    inspect_view_enabled = True
     form_fields = [
         "name",
         "kind",
@@ -44,6 +113,14 @@ class OrganisationViewSet(ModelViewSet):
         "home_city",
         "verification_state",
     ]
+    index_view_class = IndexView
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+    inspect_view_class = InspectView
+    history_view_class = HistoryView
+    usage_view_class = UsageView
+    copy_view_class = CopyView
 
 
 @hooks.register("register_admin_viewset")
