@@ -5,10 +5,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView
 from engagement.opportunities.views import OrganisationProfileView
 from search import views as search_views
 
 urlpatterns = [
+    # Replaces Wagtail's report of the same address: it names pages of every city (administrators only).
+    path(
+        "admin/reports/page-types-usage/",
+        AdministratorsPageTypesUsageReportView.as_view(),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        AdministratorsPageTypesUsageReportView.as_view(results_only=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
