@@ -17,7 +17,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("hero_heading"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cities.CityPage"]
+    subpage_types = ["cities.CityPage", "legal.LegalPage"]
     max_count = 1
 
     class Meta:

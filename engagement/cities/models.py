@@ -67,7 +67,7 @@ class CityPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["opportunities.OpportunityPage"]
+    subpage_types = ["opportunities.OpportunityPage", "legal.LegalPage"]
 
     class Meta:
         verbose_name = _("Stadt")

@@ -60,6 +60,7 @@ def setup_city(
     group = _editor_group(name, page)
     collection = _collection(name, group)
     workflow = _workflow(name, group, page)
+    _legal_pages(page)
     if (page.editor_group_id, page.collection_id) != (group.pk, collection.pk):
         CityPage.objects.filter(pk=page.pk).update(editor_group=group, collection=collection)
         page.editor_group, page.collection = group, collection
@@ -86,6 +87,14 @@ def _section_page(name, slug, postcodes, stage_name, page_fields):
         page.postcodes = postcodes
         page.save_revision().publish()
     return page, False
+
+
+def _legal_pages(page):
+    # Imported here: the legal app builds on cities, not the other way round.
+    from engagement.legal.services import ensure_legal_pages
+
+    ensure_legal_pages(_portal_root())
+    ensure_legal_pages(page)
 
 
 def _editor_group(name, page):

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "engagement.organisations",
     "engagement.opportunities",
     "engagement.demo",
+    "engagement.legal",
     "home",
     "search",
     "wagtail.contrib.forms",

@@ -1,0 +1,129 @@
+"""Legal pages (Impressum, Datenschutz, Barrierefreiheit, Leichte Sprache) and accessibility feedback.
+
+Each city and the portal have their own legal pages, editable in Wagtail like any content page;
+`services.ensure_legal_pages` creates them with German defaults. The accessibility statement carries
+a feedback form whose messages reach the city's contact address.
+"""
+
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class LegalPage(Page):
+    class Kind(models.TextChoices):
+        IMPRESSUM = "impressum", _("Impressum")
+        PRIVACY = "datenschutz", _("Datenschutzerklärung")
+        ACCESSIBILITY = "barrierefreiheit", _("Erklärung zur Barrierefreiheit")
+        EASY_LANGUAGE = "leichte-sprache", _("Leichte Sprache")
+
+    kind = models.CharField(_("Art der Seite"), max_length=20, choices=Kind.choices)
+    body = RichTextField(_("Inhalt"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+    feedback_email = models.EmailField(
+        _("E-Mail für Rückmeldungen"),
+        blank=True,
+        help_text=_(
+            "Nur für die Erklärung zur Barrierefreiheit. "
+            "Leer: die E-Mail-Adresse der Ansprechperson der Stadt."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("body"),
+        FieldPanel("feedback_email"),
+    ]
+
+    parent_page_types = ["home.HomePage", "cities.CityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Rechtliche Seite")
+        verbose_name_plural = _("Rechtliche Seiten")
+
+    @property
+    def city(self):
+        """The city this page belongs to, or None for the portal's own pages."""
+        from engagement.cities.models import CityPage
+
+        return CityPage.objects.filter(pk=self.get_parent().pk).first()
+
+    @property
+    def has_feedback_form(self) -> bool:
+        return self.kind == self.Kind.ACCESSIBILITY
+
+    def feedback_recipients(self) -> list[str]:
+        if self.feedback_email:
+            return [self.feedback_email]
+        city = self.city
+        if city is not None and city.contact_email:
+            return [city.contact_email]
+        from engagement.cities.models import CityPage
+
+        # The portal's statement: every city answers for the shared platform.
+        return sorted(
+            {email for email in CityPage.objects.live().values_list("contact_email", flat=True) if email}
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if not self.has_feedback_form:
+            return super().serve(request, *args, **kwargs)
+        from .forms import AccessibilityFeedbackForm
+        from .services import FeedbackRateLimited, submit_feedback
+
+        form = AccessibilityFeedbackForm(request.POST or None)
+        status = 200
+        if request.method == "POST":
+            if form.is_valid():
+                try:
+                    submit_feedback(page=self, request=request, data=form.cleaned_data)
+                except FeedbackRateLimited:
+                    form.add_error(
+                        None,
+                        _(
+                            "Sie haben gerade schon mehrere Nachrichten geschickt. "
+                            "Bitte versuchen Sie es in einer Stunde noch einmal."
+                        ),
+                    )
+                    status = 429
+                else:
+                    return redirect(f"{self.url}?gesendet=1#feedback")
+            else:
+                status = 400
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["sent"] = request.GET.get("gesendet") == "1" and request.method == "GET"
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["city"] = self.city
+        return context
+
+
+class AccessibilityFeedback(models.Model):
+    """A report of an accessibility barrier, sent through the form on an accessibility statement."""
+
+    page = models.ForeignKey(LegalPage, on_delete=models.CASCADE, related_name="feedback")
+    city = models.ForeignKey(
+        "cities.CityPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("Name"), max_length=120, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    location = models.CharField(_("Betroffene Seite"), max_length=500, blank=True)
+    message = models.TextField(_("Nachricht"))
+    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
+    mailed_at = models.DateTimeField(_("Weitergeleitet am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Rückmeldung zur Barrierefreiheit")
+        verbose_name_plural = _("Rückmeldungen zur Barrierefreiheit")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y} – {self.location or self.page.title}"

@@ -1,0 +1,86 @@
+"""Creating the legal pages, and accepting accessibility feedback."""
+
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Page
+
+from .defaults import default_body
+from .models import AccessibilityFeedback, LegalPage
+
+# Per sender address: at most this many messages in FEEDBACK_WINDOW_SECONDS.
+FEEDBACK_LIMIT = 5
+FEEDBACK_WINDOW_SECONDS = 3600
+
+CITY_KINDS = [LegalPage.Kind.IMPRESSUM, LegalPage.Kind.PRIVACY, LegalPage.Kind.ACCESSIBILITY]
+PORTAL_KINDS = [*CITY_KINDS, LegalPage.Kind.EASY_LANGUAGE]
+
+
+class FeedbackRateLimited(Exception):
+    pass
+
+
+def ensure_legal_pages(parent: Page) -> list[LegalPage]:
+    """Give the portal or a city its legal pages with German defaults. Existing pages stay as edited."""
+    from engagement.cities.models import CityPage
+
+    city = CityPage.objects.filter(pk=parent.pk).first()
+    kinds = CITY_KINDS if city is not None else PORTAL_KINDS
+    existing = {page.kind: page for page in LegalPage.objects.child_of(parent)}
+    pages = []
+    for kind in kinds:
+        page = existing.get(kind)
+        if page is None:
+            page = LegalPage(
+                title=str(LegalPage.Kind(kind).label),
+                slug=kind,
+                kind=kind,
+                body=default_body(kind, city),
+                show_in_menus=False,
+            )
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        pages.append(page)
+    return pages
+
+
+def legal_pages_for(parent: Page):
+    return LegalPage.objects.live().child_of(parent).order_by("path")
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _check_rate_limit(request) -> None:
+    key = f"legal:feedback:{client_address(request)}"
+    cache.add(key, 0, FEEDBACK_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, FEEDBACK_WINDOW_SECONDS)
+        count = 1
+    if count > FEEDBACK_LIMIT:
+        raise FeedbackRateLimited
+
+
+def submit_feedback(*, page: LegalPage, request, data: dict) -> AccessibilityFeedback | None:
+    """Store a feedback message and mail it to the city once the transaction has committed.
+
+    A filled-in honeypot is dropped silently (None): the bot sees the same answer as a person.
+    """
+    _check_rate_limit(request)
+    if data.get("website"):
+        return None
+    from .tasks import send_accessibility_feedback
+
+    with transaction.atomic():
+        feedback = AccessibilityFeedback.objects.create(
+            page=page,
+            city=page.city,
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            location=data.get("location", ""),
+            message=data["message"],
+        )
+        transaction.on_commit(lambda: send_accessibility_feedback.delay(feedback.pk))
+    return feedback
