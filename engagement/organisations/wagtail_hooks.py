@@ -3,6 +3,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -10,8 +11,10 @@ from wagtail.permissions import register_permission_policy
 
 from engagement.cities.access import cities_edited_by
 
+from .forms import OrganisationAdminForm
 from .models import Organisation
 from .permissions import CityScopedOrganisationPolicy
+from .services import change_verification_state
 
 register_permission_policy(Organisation, CityScopedOrganisationPolicy(Organisation))
 
@@ -66,6 +69,14 @@ class CreateView(OwnCitiesOnlyFormMixin, generic.CreateView):
 class EditView(CityScopedObjectMixin, OwnCitiesOnlyFormMixin, generic.EditView):
     scoped_action = "change"
 
+    def save_instance(self):
+        """A changed verification state goes through the service, which records who and when."""
+        new_state = self.form.instance.verification_state
+        previous_state = self.form.initial.get("verification_state")
+        self.form.instance.verification_state = previous_state
+        organisation = super().save_instance()
+        return change_verification_state(organisation, new_state, by=self.request.user)
+
 
 class DeleteView(CityScopedObjectMixin, generic.DeleteView):
     scoped_action = "delete"
@@ -99,20 +110,26 @@ class OrganisationViewSet(ModelViewSet):
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "description"]
     inspect_view_enabled = True
-    form_fields = [
-        "name",
-        "kind",
-        "description",
-        "logo",
-        "website",
-        "email",
-        "phone",
-        "street",
-        "postcode",
-        "place",
-        "home_city",
-        "verification_state",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "name",
+                "kind",
+                "description",
+                "logo",
+                "website",
+                "email",
+                "phone",
+                "street",
+                "postcode",
+                "place",
+                "home_city",
+                "verification_state",
+            )
+        ],
+        base_form_class=OrganisationAdminForm,
+    )
     index_view_class = IndexView
     add_view_class = CreateView
     edit_view_class = EditView
@@ -121,6 +138,14 @@ class OrganisationViewSet(ModelViewSet):
     history_view_class = HistoryView
     usage_view_class = UsageView
     copy_view_class = CopyView
+
+
+@hooks.register("register_log_actions")
+def register_verification_log_actions(actions):
+    actions.register_action(
+        "organisations.verify", _("Geprüft"), _("Organisation geprüft und freigeschaltet")
+    )
+    actions.register_action("organisations.suspend", _("Gesperrt"), _("Organisation gesperrt"))
 
 
 @hooks.register("register_admin_viewset")
