@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "engagement.opportunities",
     "engagement.demo",
     "engagement.legal",
+    "engagement.moderation",
     "home",
     "search",
     "wagtail.contrib.forms",

@@ -1,0 +1,50 @@
+"""What a city's editors see first in the admin: the work waiting in their own city."""
+
+import datetime as dt
+
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState
+
+from engagement.cities.access import cities_edited_by
+from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
+
+EXPIRY_WINDOW_DAYS = 14
+
+
+class CityModerationPanel(Component):
+    name = "city_moderation"
+    template_name = "moderation/city_panel.html"
+    order = 90  # before Wagtail's own panels
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        today = timezone.localdate()
+        soon = today + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
+        cities = []
+        for city in cities_edited_by(request.user).order_by("title"):
+            listed = OpportunityPage.objects.listed().filter(city=city)
+            cities.append(
+                {
+                    "city": city,
+                    "pending_organisations": Organisation.objects.in_city(city)
+                    .filter(verification_state=Organisation.VerificationState.PENDING)
+                    .order_by("created_at"),
+                    "in_moderation": WorkflowState.objects.active()
+                    .filter(
+                        base_content_type__model="page",
+                        # WorkflowState.object_id is text: compare with the page ids as text, in SQL.
+                        object_id__in=OpportunityPage.objects.filter(city=city)
+                        .annotate(id_text=Cast("pk", CharField()))
+                        .values("id_text"),
+                    )
+                    .count(),
+                    "expiring": listed.filter(
+                        Q(end_date__range=(today, soon)) | Q(application_deadline__range=(today, soon))
+                    ).order_by("end_date", "application_deadline")[:10],
+                }
+            )
+        return {"cities": cities}
