@@ -305,6 +305,12 @@ class OpportunityPage(Page):
                     }
             if not self.place:
                 errors["place"] = _("Bitte geben Sie den Ort an.")
+        city = self.city_section
+        if city is not None and self.organisation_id and self.organisation.home_city_id != city.pk:
+            errors["organisation"] = _(
+                "Diese Organisation gehört zu einer anderen Stadt. "
+                "Angebote erscheinen in der Stadt der Organisation."
+            )
         if errors:
             raise ValidationError(errors)
 
