@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView
+from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import views as search_views
 
@@ -32,6 +33,7 @@ urlpatterns += i18n_patterns(
         OrganisationProfileView.as_view(),
         name="organisation_detail",
     ),
+    path("melden/<int:page_id>/", report_opportunity_view, name="report_opportunity"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

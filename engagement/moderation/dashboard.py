@@ -12,6 +12,8 @@ from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 
+from .models import ContentReport
+
 EXPIRY_WINDOW_DAYS = 14
 
 
@@ -42,6 +44,7 @@ class CityModerationPanel(Component):
                         .values("id_text"),
                     )
                     .count(),
+                    "open_reports": ContentReport.objects.open().filter(city=city).count(),
                     "expiring": listed.filter(
                         Q(end_date__range=(today, soon)) | Q(application_deadline__range=(today, soon))
                     ).order_by("end_date", "application_deadline")[:10],

@@ -1,8 +1,86 @@
+import django_filters
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from engagement.cities.access import cities_edited_by
 
 from .dashboard import CityModerationPanel
+from .models import ContentReport
+from .services import resolve_report
 
 
 @hooks.register("construct_homepage_panels")
 def add_city_moderation_panel(request, panels):
     panels.append(CityModerationPanel())
+
+
+class ContentReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ContentReport.Status.choices)
+
+    class Meta:
+        model = ContentReport
+        fields = ["status", "reason"]
+
+
+class ReportsIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return ContentReport.objects.in_cities(cities_edited_by(self.request.user)).select_related(
+            "opportunity", "city"
+        )
+
+
+class ReportsEditView(generic.EditView):
+    def get_object(self, queryset=None):
+        reports = ContentReport.objects.in_cities(cities_edited_by(self.request.user))
+        report = get_object_or_404(reports, pk=self.kwargs["pk"])
+        return report
+
+    def save_instance(self):
+        report = self.form.instance
+        if report.status == ContentReport.Status.RESOLVED and not report.resolved_at:
+            return resolve_report(report, by=self.request.user, note=report.editor_note)
+        return super().save_instance()
+
+
+class ContentReportViewSet(ModelViewSet):
+    """Reports of the editor's own cities only; editors note and close them, nobody edits the report."""
+
+    model = ContentReport
+    icon = "warning"
+    menu_label = _("Gemeldete Inhalte")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["opportunity", "reason", "city", "status", "created_at"]
+    filterset_class = ContentReportFilterSet
+    form_fields = ["status", "editor_note"]
+    index_view_class = ReportsIndexView
+    edit_view_class = ReportsEditView
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
+class ContentReportPolicy(ModelPermissionPolicy):
+    """Editors of a city (and administrators) see and close reports; only administrators delete them."""
+
+    def user_has_permission(self, user, action):
+        if user.is_active and user.is_superuser:
+            return True
+        return action in {"view", "change"} and cities_edited_by(user).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ContentReport, ContentReportPolicy(ContentReport))
+
+
+@hooks.register("register_admin_viewset")
+def register_content_report_viewset():
+    return ContentReportViewSet("content_reports")

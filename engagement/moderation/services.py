@@ -1,0 +1,29 @@
+from django.utils import timezone
+
+from engagement.ratelimit import client_address, hit
+
+from .models import ContentReport
+
+REPORTS_PER_HOUR = 5
+
+
+def report_opportunity(*, opportunity, request, reason: str, message: str, honeypot: str = ""):
+    """Store a report for the opportunity's city. Raises RateLimited past 5 reports an hour per address.
+
+    A filled-in honeypot returns None without storing anything: the bot sees the same answer.
+    """
+    hit("content-report", client_address(request), limit=REPORTS_PER_HOUR, window_seconds=3600)
+    if honeypot:
+        return None
+    return ContentReport.objects.create(
+        opportunity=opportunity, city=opportunity.city, reason=reason, message=message
+    )
+
+
+def resolve_report(report: ContentReport, *, by, note: str = "") -> ContentReport:
+    report.status = ContentReport.Status.RESOLVED
+    report.resolved_by, report.resolved_at = by, timezone.now()
+    if note:
+        report.editor_note = note
+    report.save()
+    return report
