@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -27,19 +26,20 @@ class HomePage(Page):
         # Imported here: the portal page sits on top of the domain apps, which do not know it.
         from engagement.cities.models import CityPage
         from engagement.opportunities.models import OpportunityPage
+        from engagement.opportunities.stats import listed_counts
         from engagement.taxonomy.models import Category
 
         context = super().get_context(request, *args, **kwargs)
-        listed = OpportunityPage.objects.listed()
-        listed_ids = listed.values("pk")
-        context["cities"] = (
-            CityPage.objects.live()
-            .child_of(self)
-            .annotate(opportunity_count=Count("opportunities", filter=Q(opportunities__in=listed_ids)))
-            .order_by("title")
-        )
-        context["latest_opportunities"] = listed.for_listing().order_by("-first_published_at", "-pk")[:6]
-        context["categories"] = Category.objects.annotate(
-            opportunity_count=Count("opportunities", filter=Q(opportunities__in=listed_ids))
+        counts = listed_counts()
+        cities = list(CityPage.objects.live().child_of(self).order_by("title"))
+        for city in cities:
+            city.opportunity_count = counts["cities"].get(city.pk, 0)
+        categories = list(Category.objects.all())
+        for category in categories:
+            category.opportunity_count = counts["categories"].get(category.pk, 0)
+        context["cities"] = cities
+        context["categories"] = categories
+        context["latest_opportunities"] = (
+            OpportunityPage.objects.listed().for_listing().order_by("-first_published_at", "-pk")[:6]
         )
         return context

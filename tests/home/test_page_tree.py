@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Page
 
 from engagement.cities.models import CityPage
+from engagement.legal.models import LegalPage
 from engagement.opportunities.models import OpportunityPage
 from home.models import HomePage
 
@@ -12,9 +13,11 @@ def test_the_tree_is_portal_then_cities_then_opportunities():
     assert HomePage.allowed_parent_page_models() == [Page]
     assert CityPage.allowed_parent_page_models() == [HomePage]
     assert OpportunityPage.allowed_parent_page_models() == [CityPage]
-    assert HomePage.allowed_subpage_models() == [CityPage]
-    assert CityPage.allowed_subpage_models() == [OpportunityPage]
+    assert LegalPage.allowed_parent_page_models() == [HomePage, CityPage]
+    assert HomePage.allowed_subpage_models() == [CityPage, LegalPage]
+    assert CityPage.allowed_subpage_models() == [OpportunityPage, LegalPage]
     assert OpportunityPage.allowed_subpage_models() == []
+    assert LegalPage.allowed_subpage_models() == []
 
 
 def test_migrations_leave_one_portal_as_the_site_root(client):

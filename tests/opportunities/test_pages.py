@@ -138,3 +138,17 @@ def test_pages_load_nothing_from_other_hosts(client, verein_bretten):
         html = client.get(url).content.decode()
         external = re.findall(r'<(?:link|script|img|iframe|source)[^>]+(?:src|href)="(https?:)?//', html)
         assert external == [], url
+
+
+def test_home_page_counts_follow_publishing(client, verein_bretten, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    cache.clear()
+    make_opportunity(organisation=verein_bretten, title="Erstes", categories=("tierschutz",))
+    assert client.get("/").context["categories"][9].opportunity_count == 1  # Tierschutz, cached now
+    second = make_opportunity(organisation=verein_bretten, title="Zweites", categories=("tierschutz",))
+    cities = {city.slug: city.opportunity_count for city in client.get("/").context["cities"]}
+    assert cities["bretten"] == 2  # publishing dropped the cached counts
+    second.unpublish()
+    cities = {city.slug: city.opportunity_count for city in client.get("/").context["cities"]}
+    assert cities["bretten"] == 1
