@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "engagement.demo",
     "engagement.legal",
     "engagement.moderation",
+    "engagement.dashboard",
     "home",
     "search",
     "wagtail.contrib.forms",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "engagement.urls"
 WSGI_APPLICATION = "engagement.wsgi.application"
 AUTH_USER_MODEL = "users.User"
+LOGIN_URL = "dashboard:login"
 
 TEMPLATES = [
     {

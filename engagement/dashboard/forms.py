@@ -1,0 +1,142 @@
+import re
+from html import unescape
+
+from django import forms
+from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from engagement.opportunities.models import OpportunityPage
+from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
+
+# The full field set of an opportunity, in the order a Verein thinks about it.
+STEPS = [
+    (_("Worum geht es?"), ["title", "teaser", "description", "categories", "activities", "target_groups"]),
+    (_("Wo?"), ["is_remote", "street", "postcode", "place", "barrier_free", "accessibility_note"]),
+    (
+        _("Wann?"),
+        [
+            "schedule_kind",
+            "event_start",
+            "event_end",
+            "rhythm",
+            "hours_per_week",
+            "start_date",
+            "end_date",
+            "application_deadline",
+        ],
+    ),
+    (
+        _("Wen suchen Sie?"),
+        [
+            "volunteers_needed",
+            "recruitment_status",
+            "minimum_age",
+            "suitable_for",
+            "requires_extended_certificate",
+            "requires_driving_licence",
+            "language_requirements",
+            "other_requirements",
+        ],
+    ),
+    (
+        _("Was bekommen Freiwillige?"),
+        [
+            "offers_training",
+            "offers_insurance",
+            "offers_expense_allowance",
+            "offers_certificate",
+            "benefits_note",
+        ],
+    ),
+    (_("Ansprechperson"), ["contact_name", "contact_phone", "contact_email"]),
+]
+FIELDS = [name for _, names in STEPS for name in names]
+RELATIONS = {
+    "categories": Category,
+    "activities": Activity,
+    "target_groups": TargetGroup,
+    "suitable_for": Suitability,
+}
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def format_value(self, value):
+        return value.strftime("%Y-%m-%dT%H:%M") if hasattr(value, "strftime") else value
+
+
+def text_to_html(text: str) -> str:
+    """Plain text with blank lines between paragraphs → the rich-text HTML the page stores."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return "".join(
+        f"<p>{'<br/>'.join(escape(line) for line in part.splitlines())}</p>" for part in paragraphs
+    )
+
+
+def html_to_text(html: str) -> str:
+    paragraphs = re.split(r"</p>\s*", html or "")
+    return "\n\n".join(
+        unescape(strip_tags(part.replace("<br/>", "\n").replace("<br>", "\n"))).strip()
+        for part in paragraphs
+        if strip_tags(part).strip()
+    )
+
+
+class OpportunityForm(forms.ModelForm):
+    """The front-end form of an opportunity. Validation is the model's own (clean), so the admin and
+    this form apply the same rules; relations are handled by the services, not by save_m2m."""
+
+    class Meta:
+        model = OpportunityPage
+        fields = FIELDS
+        widgets = {
+            "other_requirements": forms.Textarea(attrs={"rows": 3}),
+            "event_start": DateTimeInput(),
+            "event_end": DateTimeInput(),
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "application_deadline": forms.DateInput(attrs={"type": "date"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+        help_texts = {
+            "title": _("Kurz und konkret, zum Beispiel „Lesepat:in für Grundschulkinder“."),
+        }
+
+    description = forms.CharField(
+        label=_("Beschreibung"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Was machen Freiwillige? Was ist Ihnen wichtig? Leere Zeilen trennen Absätze."),
+        error_messages={"required": _("Bitte beschreiben Sie das Angebot.")},
+    )
+
+    def __init__(self, *args, city=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["description"] = html_to_text(self.instance.description)
+        for name, model in RELATIONS.items():
+            self.fields[name] = forms.ModelMultipleChoiceField(
+                queryset=model.objects.all(),
+                required=name == "categories",
+                label=OpportunityPage._meta.get_field(name).verbose_name,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"required": _("Bitte wählen Sie mindestens ein Thema.")},
+            )
+            if self.instance.pk:
+                self.initial[name] = list(getattr(self.instance, name).all())
+        if city is not None:
+            self.instance._parent_city_hint = city
+        self.steps = [(title, [self[name] for name in names]) for title, names in STEPS]
+
+    def _get_validation_exclusions(self):
+        # The slug is set by the service from the title; page tree fields are not the Verein's business.
+        return {*super()._get_validation_exclusions(), "slug", "path", "depth"}
+
+    def clean_description(self):
+        return text_to_html(self.cleaned_data["description"])
+
+    def page_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in FIELDS}

@@ -1,0 +1,196 @@
+"""What an organisation's members do with their opportunities, outside the Wagtail admin.
+
+Every change is a Wagtail page revision under the organisation's city section, owned by the member;
+"Zur Prüfung einreichen" starts the city's moderation workflow. A published opportunity stays online
+unchanged until the editors approve the new revision.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import TaskState, WorkflowState
+
+from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
+from engagement.slugs import german_slugify
+
+RELATIONS = ("categories", "activities", "target_groups", "suitable_for")
+
+
+def opportunities_of_member(user):
+    """All opportunities (drafts included) of the organisations the user belongs to."""
+    if not user.is_authenticated:
+        return OpportunityPage.objects.none()
+    return OpportunityPage.objects.filter(organisation__memberships__user=user)
+
+
+def member_opportunity(user, page_id) -> OpportunityPage:
+    page = opportunities_of_member(user).filter(pk=page_id).first()
+    if page is None:
+        raise PermissionDenied
+    return page
+
+
+@dataclass(frozen=True)
+class OpportunityState:
+    key: str
+    label: str
+    comment: str = ""
+
+
+STATE_LABELS = {
+    "draft": gettext_lazy("Entwurf"),
+    "in_moderation": gettext_lazy("In Prüfung"),
+    "changes_requested": gettext_lazy("Änderungen erbeten"),
+    "published": gettext_lazy("Veröffentlicht"),
+    "published_with_changes": gettext_lazy("Veröffentlicht, Änderungen noch nicht eingereicht"),
+    "expired": gettext_lazy("Abgelaufen"),
+    "filled": gettext_lazy("Alle Plätze vergeben"),
+    "ended": gettext_lazy("Beendet"),
+}
+
+
+def state_of(
+    page: OpportunityPage, workflow_state: WorkflowState | None = None, *, is_listed: bool | None = None
+) -> OpportunityState:
+    """Where an opportunity stands, in the words the dashboard uses.
+
+    For a list, pass the workflow state (with its task states prefetched) and whether the page is
+    listed, so that no row costs a query of its own.
+    """
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return OpportunityState("in_moderation", STATE_LABELS["in_moderation"])
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        rejected = workflow_state.task_states.filter(status=TaskState.STATUS_REJECTED).order_by(
+            "-finished_at"
+        )
+        comment = rejected.first().comment if rejected.exists() else ""
+        return OpportunityState("changes_requested", STATE_LABELS["changes_requested"], comment)
+    if not page.live:
+        key = "ended" if page.first_published_at else "draft"
+        return OpportunityState(key, STATE_LABELS[key])
+    if is_listed is None:
+        is_listed = OpportunityPage.objects.listed().filter(pk=page.pk).exists()
+    if not is_listed:
+        return OpportunityState("expired", STATE_LABELS["expired"])
+    if page.recruitment_status == OpportunityPage.RecruitmentStatus.FILLED:
+        return OpportunityState("filled", STATE_LABELS["filled"])
+    if page.has_unpublished_changes:
+        return OpportunityState("published_with_changes", STATE_LABELS["published_with_changes"])
+    return OpportunityState("published", STATE_LABELS["published"])
+
+
+def _unique_slug(city, title, page=None):
+    base = german_slugify(title)[:70] or "angebot"
+    slug, number = base, 2
+    siblings = city.get_children()
+    if page is not None and page.pk:
+        siblings = siblings.exclude(pk=page.pk)
+    while siblings.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _apply(page, data):
+    relations = {name: data.pop(name) for name in RELATIONS if name in data}
+    for name, value in data.items():
+        setattr(page, name, value)
+    for name, values in relations.items():
+        setattr(page, name, list(values))
+
+
+@transaction.atomic
+def create_draft(*, organisation: Organisation, user, data: dict) -> OpportunityPage:
+    if not organisation.memberships.filter(user=user).exists():
+        raise PermissionDenied
+    if organisation.verification_state == Organisation.VerificationState.SUSPENDED:
+        raise ValidationError(
+            _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
+        )
+    city = organisation.home_city
+    data = dict(data)
+    relations = {name: data.pop(name) for name in RELATIONS if name in data}
+    page = OpportunityPage(organisation=organisation, owner=user, live=False, **data)
+    page.slug = _unique_slug(city, page.title)
+    city.add_child(instance=page)
+    for name, values in relations.items():
+        getattr(page, name).set(values)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+@transaction.atomic
+def update_draft(*, page: OpportunityPage, user, data: dict) -> OpportunityPage:
+    """A new revision; a published version stays online until the editors approve this one."""
+    latest = page.get_latest_revision_as_object()
+    _apply(latest, dict(data))
+    latest.full_clean(exclude=["slug"])
+    latest.save_revision(user=user, log_action=True)
+    return latest
+
+
+@transaction.atomic
+def submit_for_moderation(*, page: OpportunityPage, user):
+    if page.organisation.verification_state == Organisation.VerificationState.SUSPENDED:
+        raise ValidationError(
+            _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
+        )
+    if page.workflow_in_progress:
+        raise ValidationError(_("Dieses Angebot ist schon in Prüfung."))
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise ValidationError(
+            _("Für diese Stadt ist keine Prüfung eingerichtet. Bitte melden Sie sich bei der Stadt.")
+        )
+    latest = page.get_latest_revision_as_object()
+    latest.full_clean(exclude=["slug"])
+    latest.validate_for_publication()
+    return workflow.start(page, user)
+
+
+@transaction.atomic
+def duplicate(*, page: OpportunityPage, user) -> OpportunityPage:
+    source = page.get_latest_revision_as_object()
+    data = {
+        field.name: getattr(source, field.name)
+        for field in OpportunityPage._meta.local_concrete_fields
+        if field.editable and field.name not in {"page_ptr", "organisation", "posted_on_behalf_by"}
+    }
+    data["title"] = _("Kopie von %(title)s") % {"title": source.title}
+    for name in RELATIONS:
+        data[name] = list(getattr(source, name).all())
+    return create_draft(organisation=page.organisation, user=user, data=data)
+
+
+@transaction.atomic
+def end(*, page: OpportunityPage, user):
+    """Take an opportunity offline for good (it can be edited and submitted again)."""
+    if page.live:
+        # Members hold no Wagtail page permissions; membership (checked by the caller) is the right here.
+        UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
+    return page
+
+
+@transaction.atomic
+def pause(*, page: OpportunityPage, user):
+    """No new applications for now; the opportunity stays visible. Not a content change, so no
+    moderation: the live row and the latest revision both get the new recruitment status."""
+    set_recruitment_status(page, OpportunityPage.RecruitmentStatus.CLOSED)
+
+
+@transaction.atomic
+def resume(*, page: OpportunityPage, user):
+    set_recruitment_status(page, OpportunityPage.RecruitmentStatus.OPEN)
+
+
+def set_recruitment_status(page: OpportunityPage, status: str):
+    OpportunityPage.objects.filter(pk=page.pk).update(recruitment_status=status)
+    revision = page.latest_revision
+    if revision is not None:
+        revision.content["recruitment_status"] = status
+        revision.save(update_fields=["content"])
+    page.recruitment_status = status

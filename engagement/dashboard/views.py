@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from wagtail.models import WorkflowState
+
+from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
+
+from . import services
+from .forms import OpportunityForm
+
+
+class MemberRequiredMixin(LoginRequiredMixin):
+    """Only members of an organisation get past; everyone else logs in or is refused."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not Organisation.objects.of_member(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def member_page(self):
+        return services.member_opportunity(self.request.user, self.kwargs["page_id"])
+
+
+class OverviewView(MemberRequiredMixin, TemplateView):
+    template_name = "dashboard/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisations = list(Organisation.objects.of_member(self.request.user).select_related("home_city"))
+        pages = list(
+            services.opportunities_of_member(self.request.user)
+            .select_related("organisation", "city")
+            .order_by("-latest_revision_created_at", "-pk")
+        )
+        # The current workflow state of every page in one query, not one per row.
+        page_ids = [page.pk for page in pages]
+        workflow_states = {
+            int(state.object_id): state
+            for state in WorkflowState.objects.filter(
+                base_content_type__model="page", object_id__in=[str(pk) for pk in page_ids]
+            )
+            .prefetch_related("task_states")
+            .order_by("created_at")
+        }
+        listed = set(OpportunityPage.objects.listed().filter(pk__in=page_ids).values_list("pk", flat=True))
+        for organisation in organisations:
+            organisation.dashboard_rows = [
+                (page, services.state_of(page, workflow_states.get(page.pk), is_listed=page.pk in listed))
+                for page in pages
+                if page.organisation_id == organisation.pk
+            ]
+        context["organisations"] = organisations
+        return context
+
+
+class OpportunityFormView(MemberRequiredMixin, FormView):
+    form_class = OpportunityForm
+    template_name = "dashboard/opportunity_form.html"
+
+    def get_organisation(self):
+        if "page_id" in self.kwargs:
+            return self.member_page().organisation
+        return get_object_or_404(
+            Organisation.objects.of_member(self.request.user), pk=self.kwargs["organisation_id"]
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        organisation = self.get_organisation()
+        if "page_id" in self.kwargs:
+            kwargs["instance"] = self.member_page().get_latest_revision_as_object()
+        kwargs["city"] = organisation.home_city
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["organisation"] = self.get_organisation()
+        context["city"] = context["organisation"].home_city
+        context["page"] = self.member_page() if "page_id" in self.kwargs else None
+        return context
+
+    def form_valid(self, form):
+        try:
+            if "page_id" in self.kwargs:
+                page = services.update_draft(
+                    page=self.member_page(), user=self.request.user, data=form.page_data()
+                )
+            else:
+                page = services.create_draft(
+                    organisation=self.get_organisation(), user=self.request.user, data=form.page_data()
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if "submit" in self.request.POST:
+            return SubmitView.submit(self.request, page)
+        messages.success(
+            self.request, _("Gespeichert. Sie können weiter bearbeiten oder zur Prüfung einreichen.")
+        )
+        return redirect("dashboard:overview")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class SubmitView(MemberRequiredMixin, View):
+    def post(self, request, page_id):
+        return self.submit(request, self.member_page())
+
+    @staticmethod
+    def submit(request, page):
+        try:
+            services.submit_for_moderation(page=page, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Eingereicht. Die Redaktion Ihrer Stadt prüft das Angebot."))
+        return redirect("dashboard:overview")
+
+
+class ActionView(MemberRequiredMixin, View):
+    """Duplicate, pause, resume and end: one POST each, answered with a message on the overview."""
+
+    ACTIONS = {
+        "duplicate": (services.duplicate, _("Kopie angelegt. Sie finden sie als Entwurf in der Liste.")),
+        "pause": (services.pause, _("Pausiert: Es sind keine neuen Bewerbungen möglich.")),
+        "resume": (services.resume, _("Die Suche läuft wieder.")),
+        "end": (services.end, _("Beendet: Das Angebot ist nicht mehr online.")),
+    }
+
+    def post(self, request, page_id, action):
+        if action not in self.ACTIONS:
+            raise PermissionDenied
+        service, message = self.ACTIONS[action]
+        service(page=self.member_page(), user=request.user)
+        messages.success(request, message)
+        return redirect("dashboard:overview")

@@ -1,0 +1,202 @@
+"""Vereine post and manage their opportunities through the front end, under their city's moderation."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import WorkflowState
+
+from engagement.opportunities.models import OpportunityPage
+from engagement.taxonomy.models import Category
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_opportunity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(verein_bretten):
+    return MembershipFactory(organisation=verein_bretten, user=UserFactory(username="verein-bretten")).user
+
+
+@pytest.fixture
+def editor(bretten):
+    user = UserFactory(username="redaktion-bretten")
+    user.groups.add(Group.objects.get(name="Redaktion Bretten"))
+    return user
+
+
+def form_data(**overrides):
+    data = {
+        "title": "Lesepat:in für Grundschulkinder",
+        "teaser": "Einmal pro Woche vorlesen.",
+        "description": "Sie lesen vor.\n\nWir freuen uns auf Sie!",
+        "categories": [Category.objects.get(slug="bildung").pk],
+        "schedule_kind": "regular",
+        "rhythm": "wöchentlich, dienstags",
+        "postcode": "75015",
+        "place": "Bretten",
+        "volunteers_needed": 3,
+        "recruitment_status": "open",
+        "contact_name": "Anna Berg",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_member_drafts_submits_and_the_citys_editor_approves(client, member, editor, verein_bretten):
+    client.force_login(member)
+    response = client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", form_data())
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get(title="Lesepat:in für Grundschulkinder")
+    assert not page.live and page.owner == member and page.city == verein_bretten.home_city
+    assert page.description == "<p>Sie lesen vor.</p><p>Wir freuen uns auf Sie!</p>"
+    assert "Entwurf" in client.get("/mein-verein/").content.decode()
+
+    client.post(f"/mein-verein/angebote/{page.pk}/einreichen/")
+    assert "In Prüfung" in client.get("/mein-verein/").content.decode()
+
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
+    page.refresh_from_db()
+    assert page.live
+    assert client.get(page.url).status_code == 200
+    assert "Veröffentlicht" in client.get("/mein-verein/").content.decode()
+
+
+def test_changes_requested_come_back_with_the_editors_comment(client, member, editor, verein_bretten):
+    client.force_login(member)
+    client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", {**form_data(), "submit": "1"})
+    page = OpportunityPage.objects.get()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, editor, "reject", comment="Bitte den Ort genauer angeben.")
+    html = client.get("/mein-verein/").content.decode()
+    assert "Änderungen erbeten" in html
+    assert "Bitte den Ort genauer angeben." in html
+
+
+def test_editing_a_published_opportunity_keeps_the_live_version_until_approved(
+    client, member, verein_bretten
+):
+    page = make_opportunity(organisation=verein_bretten, title="Gassigehen")
+    client.force_login(member)
+    response = client.post(
+        f"/mein-verein/angebote/{page.pk}/bearbeiten/", form_data(title="Gassigehen am Abend")
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Gassigehen"  # the live version is unchanged
+    assert page.get_latest_revision_as_object().title == "Gassigehen am Abend"
+    assert "Gassigehen am Abend" not in client.get(page.url).content.decode()
+
+
+def test_invalid_input_gets_german_messages_and_saves_nothing(client, member, verein_bretten):
+    client.force_login(member)
+    response = client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/", form_data(postcode="76275", categories=[])
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Bitte wählen Sie mindestens ein Thema." in html
+    assert not OpportunityPage.objects.exists()
+    assert 'value="Lesepat:in für Grundschulkinder"' in html  # what was typed stays
+
+
+def test_foreign_postcode_is_refused(client, member, verein_bretten):
+    client.force_login(member)
+    response = client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", form_data(postcode="76275"))
+    assert response.status_code == 400
+    assert "gehört nicht zu Bretten" in response.content.decode()
+
+
+def test_duplicate_pause_and_end(client, member, verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, title="Tafel-Ausgabe")
+    client.force_login(member)
+    client.post(f"/mein-verein/angebote/{page.pk}/duplicate/")
+    assert OpportunityPage.objects.filter(title="Kopie von Tafel-Ausgabe", live=False).exists()
+    client.post(f"/mein-verein/angebote/{page.pk}/pause/")
+    page.refresh_from_db()
+    assert page.recruitment_status == "closed"
+    assert page.get_latest_revision_as_object().recruitment_status == "closed"
+    client.post(f"/mein-verein/angebote/{page.pk}/end/")
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_pending_organisation_can_draft_but_nothing_goes_public(client, bretten, editor):
+    pending = OrganisationFactory(home_city=bretten, verification_state="pending")
+    user = MembershipFactory(organisation=pending).user
+    client.force_login(user)
+    client.post(f"/mein-verein/organisation/{pending.pk}/neu/", {**form_data(), "submit": "1"})
+    page = OpportunityPage.objects.get()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
+    page.refresh_from_db()
+    assert client.get(page.url).status_code == 404  # published, but not public until verified
+    assert page not in OpportunityPage.objects.listed()
+
+
+def test_suspended_organisation_cannot_submit(client, bretten):
+    suspended = OrganisationFactory(home_city=bretten, verification_state="suspended")
+    user = MembershipFactory(organisation=suspended).user
+    client.force_login(user)
+    response = client.post(f"/mein-verein/organisation/{suspended.pk}/neu/", form_data())
+    assert response.status_code == 400
+    assert "gesperrt" in response.content.decode()
+    assert not OpportunityPage.objects.exists()
+
+
+def dashboard_urls(page, organisation):
+    return [
+        ("get", f"/mein-verein/organisation/{organisation.pk}/neu/"),
+        ("get", f"/mein-verein/angebote/{page.pk}/bearbeiten/"),
+        ("post", f"/mein-verein/angebote/{page.pk}/bearbeiten/"),
+        ("post", f"/mein-verein/angebote/{page.pk}/einreichen/"),
+        ("post", f"/mein-verein/angebote/{page.pk}/duplicate/"),
+        ("post", f"/mein-verein/angebote/{page.pk}/pause/"),
+        ("post", f"/mein-verein/angebote/{page.pk}/end/"),
+    ]
+
+
+@pytest.mark.parametrize("persona", ["other_verein", "other_city_editor", "anonymous"])
+def test_nobody_else_touches_a_vereins_opportunities(client, verein_bretten, ettlingen, persona):
+    page = make_opportunity(organisation=verein_bretten, title="Nur für Mitglieder")
+    if persona == "other_verein":
+        client.force_login(MembershipFactory(organisation=OrganisationFactory(home_city=ettlingen)).user)
+    elif persona == "other_city_editor":
+        user = UserFactory()
+        user.groups.add(Group.objects.get(name="Redaktion Ettlingen"))
+        client.force_login(user)
+    for method, url in dashboard_urls(page, verein_bretten):
+        response = getattr(client, method)(url, form_data(title="Übernommen"))
+        if persona == "anonymous":
+            assert response.status_code == 302 and "/mein-verein/anmelden/" in response["Location"], url
+        else:
+            assert response.status_code in (403, 404), (url, response.status_code)
+    page.refresh_from_db()
+    assert page.live and page.title == "Nur für Mitglieder" and page.recruitment_status == "open"
+    assert OpportunityPage.objects.count() == 1
+    if persona == "other_verein":
+        assert "Nur für Mitglieder" not in client.get("/mein-verein/").content.decode()
+
+
+def test_overview_queries_do_not_grow_with_opportunities(client, member, verein_bretten):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_opportunity(organisation=verein_bretten, title="Eins")
+    client.force_login(member)
+    client.get("/mein-verein/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/mein-verein/")
+    for number in range(4):
+        make_opportunity(organisation=verein_bretten, title=f"Mehr {number}", slug=f"mehr-{number}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/mein-verein/")
+    assert len(many) == len(few)
+
+
+def test_login_page_and_redirect(client, member):
+    assert client.get("/mein-verein/").status_code == 302
+    response = client.post("/mein-verein/anmelden/", {"username": "verein-bretten", "password": "falsch"})
+    assert "Die Anmeldung hat nicht geklappt." in response.content.decode()
+    response = client.post("/mein-verein/anmelden/", {"username": "verein-bretten", "password": "secret"})
+    assert response.status_code == 302
