@@ -6,3 +6,6 @@ class DashboardConfig(AppConfig):
     name = "engagement.dashboard"
     label = "dashboard"
     verbose_name = _("Bereich für Vereine")
+
+    def ready(self):
+        from . import notifications  # noqa: F401  (connects the workflow signals)

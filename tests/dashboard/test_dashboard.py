@@ -200,3 +200,32 @@ def test_login_page_and_redirect(client, member):
     assert "Die Anmeldung hat nicht geklappt." in response.content.decode()
     response = client.post("/mein-verein/anmelden/", {"username": "verein-bretten", "password": "secret"})
     assert response.status_code == 302
+
+
+def test_the_decision_reaches_the_members_by_mail(
+    client, member, editor, verein_bretten, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(member)
+    client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", {**form_data(), "submit": "1"})
+    page = OpportunityPage.objects.get()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, editor, "reject", comment="Bitte Uhrzeit ergänzen."
+        )
+    ours = [mail for mail in mailoutbox if mail.subject.startswith(("Freigegeben", "Bitte überarbeiten"))]
+    assert len(ours) == 1
+    mail = ours[0]
+    assert mail.to == ["verein-bretten@example.org"]
+    assert mail.subject == "Bitte überarbeiten: Lesepat:in für Grundschulkinder"
+    assert "Bitte Uhrzeit ergänzen." in mail.body
+    assert "/mein-verein/" in mail.body
+
+    from engagement.dashboard.notifications import send_moderation_decision
+
+    sent_before = len(mailoutbox)
+    assert send_moderation_decision(state.pk) == "already sent"  # a redelivered task sends nothing twice
+    assert len(mailoutbox) == sent_before
