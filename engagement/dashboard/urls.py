@@ -16,6 +16,8 @@ urlpatterns = [
     path("organisation/<int:organisation_id>/neu/", views.OpportunityFormView.as_view(), name="create"),
     path("angebote/<int:page_id>/bearbeiten/", views.OpportunityFormView.as_view(), name="edit"),
     path("angebote/<int:page_id>/einreichen/", views.SubmitView.as_view(), name="submit"),
+    path("angebote/<int:page_id>/zurueckholen/", views.RestoreView.as_view(), name="restore"),
+    path("aktuell/<str:token>/", views.confirm_current_view, name="confirm_current"),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -10,7 +10,7 @@ from wagtail.models import WorkflowState
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 
-from . import services
+from . import freshness, services
 from .forms import OpportunityForm
 
 
@@ -34,7 +34,7 @@ class OverviewView(MemberRequiredMixin, TemplateView):
         organisations = list(Organisation.objects.of_member(self.request.user).select_related("home_city"))
         pages = list(
             services.opportunities_of_member(self.request.user)
-            .select_related("organisation", "city")
+            .select_related("organisation", "city", "freshness")
             .order_by("-latest_revision_created_at", "-pk")
         )
         # The current workflow state of every page in one query, not one per row.
@@ -141,4 +141,25 @@ class ActionView(MemberRequiredMixin, View):
         service, message = self.ACTIONS[action]
         service(page=self.member_page(), user=request.user)
         messages.success(request, message)
+        return redirect("dashboard:overview")
+
+
+def confirm_current_view(request, token):
+    """One click from the reminder mail: the opportunity is still current. The signed link is the proof."""
+    page = freshness.page_for_token(token)
+    if page is None:
+        return render(request, "dashboard/confirm_current.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        freshness.confirm_current(page)
+        return render(request, "dashboard/confirm_current.html", {"page": page, "confirmed": True})
+    # A GET only asks: mail scanners follow links, and they must not confirm anything.
+    return render(request, "dashboard/confirm_current.html", {"page": page})
+
+
+class RestoreView(MemberRequiredMixin, View):
+    def post(self, request, page_id):
+        if freshness.restore(self.member_page(), request.user):
+            messages.success(request, _("Das Angebot ist wieder online."))
+        else:
+            messages.error(request, _("Dieses Angebot kann nicht mit einem Klick zurückgeholt werden."))
         return redirect("dashboard:overview")

@@ -126,6 +126,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_DEFAULT_QUEUE = "engagement"
 CELERY_TIMEZONE = "Europe/Berlin"
+# Periodic work (run exactly one `celery -A engagement beat`); each entry fans out small idempotent tasks.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-freshness": {"task": "dashboard.sweep_freshness", "schedule": 60 * 60 * 24},
+}
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);
