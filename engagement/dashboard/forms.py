@@ -140,3 +140,47 @@ class OpportunityForm(forms.ModelForm):
 
     def page_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in FIELDS}
+
+
+class RegistrationForm(forms.Form):
+    first_name = forms.CharField(
+        label=_("Vorname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Nachname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de.")
+        },
+    )
+    password = forms.CharField(
+        label=_("Passwort"),
+        help_text=_("Mindestens 8 Zeichen, nicht nur Ziffern, nicht zu einfach."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    # Honeypot: hidden from people and assistive technology, filled in only by bots.
+    website = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            candidate = get_user_model()(
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                validate_password(cleaned["password"], candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from . import views
 
@@ -7,10 +7,31 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
+    path("anmelden/", views.RateLimitedLoginView.as_view(), name="login"),
+    path("registrieren/", views.register_view, name="register"),
+    path("registrieren/bestaetigen/<str:token>/", views.verify_email_view, name="verify_email"),
     path(
-        "anmelden/",
-        auth_views.LoginView.as_view(template_name="dashboard/login.html", redirect_authenticated_user=True),
-        name="login",
+        "passwort/vergessen/",
+        auth_views.PasswordResetView.as_view(
+            template_name="dashboard/password_reset.html",
+            email_template_name="dashboard/emails/password_reset.txt",
+            subject_template_name="dashboard/emails/password_reset_subject.txt",
+            success_url=reverse_lazy("dashboard:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "passwort/gesendet/",
+        auth_views.PasswordResetDoneView.as_view(template_name="dashboard/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "passwort/neu/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="dashboard/password_reset_confirm.html",
+            success_url=reverse_lazy("dashboard:login"),
+        ),
+        name="password_reset_confirm",
     ),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
     path("organisation/<int:organisation_id>/neu/", views.OpportunityFormView.as_view(), name="create"),

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,9 +10,10 @@ from wagtail.models import WorkflowState
 
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
+from engagement.ratelimit import RateLimited, client_address, hit
 
-from . import freshness, services
-from .forms import OpportunityForm
+from . import accounts, freshness, services
+from .forms import OpportunityForm, RegistrationForm
 
 
 class MemberRequiredMixin(LoginRequiredMixin):
@@ -163,3 +165,53 @@ class RestoreView(MemberRequiredMixin, View):
         else:
             messages.error(request, _("Dieses Angebot kann nicht mit einem Klick zurückgeholt werden."))
         return redirect("dashboard:overview")
+
+
+class RateLimitedLoginView(auth_views.LoginView):
+    """Django's login, with at most 10 attempts per address and account name in 15 minutes (429)."""
+
+    template_name = "dashboard/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        username = request.POST.get("username", "").strip().lower()[:150]
+        try:
+            hit(
+                "login",
+                f"{client_address(request)}:{username}",
+                limit=accounts.LOGIN_ATTEMPTS_PER_15_MINUTES,
+                window_seconds=15 * 60,
+            )
+        except RateLimited:
+            form = self.get_form()
+            context = self.get_context_data(form=form, rate_limited=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+
+def register_view(request):
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hit("register", client_address(request), limit=5, window_seconds=3600)
+        except RateLimited:
+            return render(
+                request, "dashboard/register.html", {"form": form, "rate_limited": True}, status=429
+            )
+        # The same answer whether or not the address already has an account: nobody learns who is registered.
+        if not form.cleaned_data["website"] and not accounts.email_taken(form.cleaned_data["email"]):
+            accounts.register(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        return render(request, "dashboard/register_done.html", {"email": form.cleaned_data["email"]})
+    return render(request, "dashboard/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def verify_email_view(request, token):
+    user = accounts.activate(token)
+    if user is None:
+        return render(request, "dashboard/verify_email.html", {"invalid": True}, status=400)
+    return render(request, "dashboard/verify_email.html", {"verified_user": user})

@@ -1,0 +1,96 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from freezegun import freeze_time
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+SIGNUP = {
+    "first_name": "Jana",
+    "last_name": "Vogel",
+    "email": "Jana@Verein.example.org",
+    "password": "Ehrenamt-2026",
+}
+
+
+def link_in(mail):
+    return re.search(r"http://testserver(/\S+)", mail.body).group(1)
+
+
+def test_registration_needs_a_confirmed_address(client, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/mein-verein/registrieren/", SIGNUP)
+    assert "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
+    user = get_user_model().objects.get(email="jana@verein.example.org")
+    assert not user.is_active
+    assert not client.login(username="jana@verein.example.org", password="Ehrenamt-2026")
+
+    assert len(mailoutbox) == 1
+    response = client.get(link_in(mailoutbox[0]))
+    assert "Ihr Konto ist bereit" in response.content.decode()
+    assert client.login(username="jana@verein.example.org", password="Ehrenamt-2026")
+
+
+def test_forged_and_expired_confirmation_links_are_refused(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/mein-verein/registrieren/", SIGNUP)
+    assert client.get("/mein-verein/registrieren/bestaetigen/falsch/").status_code == 400
+    import datetime as dt
+
+    from django.utils import timezone
+
+    with freeze_time(timezone.now() + dt.timedelta(days=4)):
+        assert client.get(link_in(mailoutbox[0])).status_code == 400
+    assert not get_user_model().objects.get(email="jana@verein.example.org").is_active
+
+
+def test_weak_passwords_and_bad_addresses_get_german_messages(client):
+    response = client.post(
+        "/mein-verein/registrieren/", {**SIGNUP, "email": "keine-adresse", "password": "123"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Bitte geben Sie eine E-Mail-Adresse ein" in html
+    assert "Passwort" in html and "zu kurz" in html
+    assert not get_user_model().objects.filter(last_name="Vogel").exists()
+
+
+def test_registering_a_known_address_reveals_nothing(client, mailoutbox, django_capture_on_commit_callbacks):
+    UserFactory(username="bekannt", email="jana@verein.example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/mein-verein/registrieren/", SIGNUP)
+    assert "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
+    assert get_user_model().objects.filter(email__iexact="jana@verein.example.org").count() == 1
+    assert mailoutbox == []
+
+
+def test_login_is_rate_limited(client):
+    UserFactory(username="verein-bretten")
+    for _ in range(10):
+        client.post("/mein-verein/anmelden/", {"username": "verein-bretten", "password": "falsch"})
+    response = client.post("/mein-verein/anmelden/", {"username": "verein-bretten", "password": "secret"})
+    assert response.status_code == 429
+    assert "Zu viele Versuche." in response.content.decode()
+
+
+def test_password_reset_by_mail(client, mailoutbox):
+    UserFactory(username="verein-bretten", email="verein@example.org")
+    client.post("/mein-verein/passwort/vergessen/", {"email": "verein@example.org"})
+    assert len(mailoutbox) == 1
+    url = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
+    response = client.get(url, follow=True)
+    form_url = response.redirect_chain[-1][0]
+    client.post(form_url, {"new_password1": "Neues-Passwort-99", "new_password2": "Neues-Passwort-99"})
+    assert client.login(username="verein-bretten", password="Neues-Passwort-99")
