@@ -184,3 +184,69 @@ class RegistrationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        from engagement.organisations.models import Organisation
+
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "home_city",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "street",
+            "postcode",
+            "place",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel"}),
+            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "place": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        from engagement.cities.models import CityPage
+
+        super().__init__(*args, **kwargs)
+        self.fields["home_city"].queryset = CityPage.objects.live().order_by("title")
+        self.fields["home_city"].empty_label = _("Bitte wählen")
+
+
+class JoinRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        empty_label=_("Bitte wählen"),
+        error_messages={"required": _("Bitte wählen Sie eine Organisation.")},
+    )
+    message = forms.CharField(
+        label=_("Nachricht an die Verantwortlichen"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from engagement.organisations.models import Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.exclude(
+            verification_state=Organisation.VerificationState.SUSPENDED
+        ).select_related("home_city")
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse der Person"),
+        error_messages={
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de.")
+        },
+    )

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -9,31 +10,38 @@ from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
 from engagement.opportunities.models import OpportunityPage
-from engagement.organisations.models import Organisation
+from engagement.organisations import membership
+from engagement.organisations.models import Membership, Organisation
 from engagement.ratelimit import RateLimited, client_address, hit
 
 from . import accounts, freshness, services
-from .forms import OpportunityForm, RegistrationForm
+from .forms import InvitationForm, JoinRequestForm, OpportunityForm, OrganisationForm, RegistrationForm
 
 
 class MemberRequiredMixin(LoginRequiredMixin):
-    """Only members of an organisation get past; everyone else logs in or is refused."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not Organisation.objects.of_member(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    """Views of one organisation's opportunities: logged-in users, and object-level membership checks
+    (`member_page`, `Organisation.objects.of_member`) decide what they reach."""
 
     def member_page(self):
         return services.member_opportunity(self.request.user, self.kwargs["page_id"])
 
 
-class OverviewView(MemberRequiredMixin, TemplateView):
+class OverviewView(LoginRequiredMixin, TemplateView):
     template_name = "dashboard/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        organisations = list(Organisation.objects.of_member(self.request.user).select_related("home_city"))
+        organisations = list(
+            Organisation.objects.of_member(self.request.user)
+            .select_related("home_city")
+            .annotate(
+                is_owner=Exists(
+                    Membership.objects.filter(
+                        organisation=OuterRef("pk"), user=self.request.user, role=Membership.Role.OWNER
+                    )
+                )
+            )
+        )
         pages = list(
             services.opportunities_of_member(self.request.user)
             .select_related("organisation", "city", "freshness")
@@ -215,3 +223,102 @@ def verify_email_view(request, token):
     if user is None:
         return render(request, "dashboard/verify_email.html", {"invalid": True}, status=400)
     return render(request, "dashboard/verify_email.html", {"verified_user": user})
+
+
+class FoundOrganisationView(LoginRequiredMixin, FormView):
+    form_class = OrganisationForm
+    template_name = "dashboard/organisation_form.html"
+
+    def form_valid(self, form):
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        membership.found_organisation(user=self.request.user, data=data)
+        messages.success(self.request, _("Ihre Organisation ist angelegt. Die Stadt prüft sie bald."))
+        return redirect("dashboard:overview")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class JoinOrganisationView(LoginRequiredMixin, FormView):
+    form_class = JoinRequestForm
+    template_name = "dashboard/join_form.html"
+
+    def form_valid(self, form):
+        try:
+            membership.request_membership(
+                user=self.request.user,
+                organisation=form.cleaned_data["organisation"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error("organisation", error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Ihre Anfrage ist verschickt. Die Verantwortlichen entscheiden."))
+        return redirect("dashboard:overview")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class MembersView(LoginRequiredMixin, TemplateView):
+    """Owners only: members, open requests to join, invitations."""
+
+    template_name = "dashboard/members.html"
+
+    def get_organisation(self):
+        organisation = get_object_or_404(Organisation, pk=self.kwargs["organisation_id"])
+        membership.require_owner(self.request.user, organisation)
+        return organisation
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation = self.get_organisation()
+        context.update(
+            organisation=organisation,
+            members=organisation.memberships.select_related("user").order_by("user__last_name"),
+            requests=organisation.membership_requests.filter(status="pending").select_related("user"),
+            invitation_form=kwargs.get("invitation_form") or InvitationForm(),
+        )
+        return context
+
+    def post(self, request, organisation_id):
+        organisation = self.get_organisation()
+        action = request.POST.get("action")
+        if action == "invite":
+            form = InvitationForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
+            membership.invite(organisation=organisation, email=form.cleaned_data["email"], by=request.user)
+            messages.success(request, _("Die Einladung ist verschickt."))
+        elif action in ("approve", "decline"):
+            membership_request = get_object_or_404(
+                organisation.membership_requests, pk=request.POST.get("request_id")
+            )
+            membership.decide_request(
+                membership_request=membership_request, by=request.user, approve=action == "approve"
+            )
+        elif action == "remove":
+            member = get_object_or_404(organisation.memberships, pk=request.POST.get("membership_id"))
+            try:
+                membership.remove_member(membership=member, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            raise PermissionDenied
+        return redirect("dashboard:members", organisation_id=organisation.pk)
+
+
+class AcceptInvitationView(LoginRequiredMixin, View):
+    def get(self, request, token):
+        return render(request, "dashboard/accept_invitation.html", {"token": token})
+
+    def post(self, request, token):
+        organisation = membership.accept_invitation(token=token, user=request.user)
+        if organisation is None:
+            return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
+        messages.success(request, _("Willkommen bei %(name)s!") % {"name": organisation.name})
+        return redirect("dashboard:overview")
