@@ -75,6 +75,7 @@ ROOT_URLCONF = "engagement.urls"
 WSGI_APPLICATION = "engagement.wsgi.application"
 AUTH_USER_MODEL = "users.User"
 LOGIN_URL = "dashboard:login"
+LOGIN_REDIRECT_URL = "dashboard:overview"
 
 TEMPLATES = [
     {
