@@ -35,6 +35,14 @@ class CityPage(Page):
         validators=[validate_hex_colour],
         help_text=_("Eine dunkle Farbe, auf der weiße Schrift gut lesbar ist (Kontrast mindestens 4,5:1)."),
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Logo der Bühne"),
+    )
     contact_name = models.CharField(_("Ansprechperson Ehrenamt"), max_length=120, blank=True)
     contact_role = models.CharField(
         _("Funktion"), max_length=120, blank=True, default="Ehrenamtsbeauftragte:r"
@@ -51,6 +59,7 @@ class CityPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("stage_name"),
+        FieldPanel("logo"),
         FieldPanel("intro"),
         MultiFieldPanel(
             [

@@ -45,9 +45,29 @@ class CityModerationPanel(Component):
                     )
                     .count(),
                     "open_reports": ContentReport.objects.open().filter(city=city).count(),
+                    "statistics": city_statistics(city, listed),
                     "expiring": listed.filter(
                         Q(end_date__range=(today, soon)) | Q(application_deadline__range=(today, soon))
                     ).order_by("end_date", "application_deadline")[:10],
                 }
             )
         return {"cities": cities}
+
+
+def city_statistics(city, listed):
+    """The city's figures at a glance, in three aggregate queries."""
+    from django.db.models import Count
+
+    month_ago = timezone.now() - dt.timedelta(days=30)
+    organisations = dict(
+        Organisation.objects.in_city(city).values_list("verification_state").annotate(n=Count("pk"))
+    )
+    return {
+        "listed": listed.count(),
+        "published_last_30_days": OpportunityPage.objects.live()
+        .filter(city=city, first_published_at__gte=month_ago)
+        .count(),
+        "organisations_verified": organisations.get(Organisation.VerificationState.VERIFIED, 0),
+        "organisations_pending": organisations.get(Organisation.VerificationState.PENDING, 0),
+        "organisations_suspended": organisations.get(Organisation.VerificationState.SUSPENDED, 0),
+    }

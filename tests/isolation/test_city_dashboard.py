@@ -31,6 +31,8 @@ def test_dashboard_shows_the_work_waiting_in_the_own_city_only(client, editor, b
     assert "Neuer Chor Bretten" in html
     assert "Endet bald in Bretten" in html
     assert "1 Angebot wartet auf Ihre Prüfung." in html
+    assert "<dt>Angebote online</dt><dd>1</dd>" in html  # Bretten's, not Ettlingen's
+    assert "<dd>2 / 1 / 0</dd>" in html  # two verified (the offers above), one pending
     for foreign in ("Ihre Stadt: Ettlingen", "Neuer Chor Ettlingen", "Endet bald in Ettlingen"):
         assert foreign not in html
 
