@@ -11,9 +11,22 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install run test lint format services lock bench clean
+.PHONY: install messages makemessages chromium run test test-e2e lint format services lock bench clean
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed messages
+
+# German and English catalogues (locale/*/LC_MESSAGES/django.po), compiled with GNU gettext's msgfmt.
+messages: $(VENV)/.installed
+	command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+	$(BIN)/python manage.py compilemessages --ignore=$(VENV) --ignore=node_modules -v 0
+
+# After changing UI texts: collect them into both catalogues, then translate the new English entries.
+makemessages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l de -l en --ignore=$(VENV) --ignore=node_modules --no-obsolete
+
+# The browser tests drive Debian's Chromium (no browser downloads).
+chromium:
+	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,8 +44,12 @@ run: install
 	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install services lint
+test: install chromium services lint
 	$(TEST_ENV) $(BIN)/pytest
+
+# Only the browser tests (screenshots land in tests/e2e/screenshots/).
+test-e2e: install chromium services
+	$(TEST_ENV) $(BIN)/pytest tests/e2e
 
 lint:
 	$(BIN)/ruff check .

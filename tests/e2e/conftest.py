@@ -1,0 +1,141 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+One browser for the whole session, one context per test. The live server needs committed data, so
+these tests are transactional and the database is emptied after each one. What the migrations
+created (root and portal page, site, taxonomy) is saved once and put back after every test, so the
+tests after these still find it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
+# ordinary synchronous calls between browser steps.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Chromium fehlt: `make test` installiert das Debian-Paket chromium."
+    assert AXE_SCRIPT.exists(), "axe-core fehlt: `make install` führt npm ci aus."
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_contents(django_db_setup, django_db_blocker):
+    """The rows the migrations created, taken before any browser test empties the database."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_contents(contents):
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    # A flush re-creates content types and permissions with new ids; start from empty tables.
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(contents)
+    # The rows came back with their ids; new rows must get ids after them.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
+
+
+@pytest.fixture(scope="module")
+def _migrated_contents_after_module(migrated_contents, django_db_blocker):
+    """After the last browser test of a module has emptied the database, later tests find it as migrated."""
+    yield migrated_contents
+    with django_db_blocker.unblock():
+        restore_migrated_contents(migrated_contents)
+
+
+@pytest.fixture
+def site(_migrated_contents_after_module, transactional_db, live_server, settings):
+    """Two cities with contacts, a verified Verein and a few opportunities, like a small real site."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from tests.factories import OrganisationFactory, in_days, make_city, make_opportunity
+
+    if not Page.objects.exists():  # emptied by the previous browser test
+        restore_migrated_contents(_migrated_contents_after_module)
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+    cache.clear()
+    bretten = make_city("bretten")
+    bretten.contact_name = "Petra Beispiel"
+    bretten.contact_email = "ehrenamt@bretten.example.org"
+    bretten.contact_phone = "07252 921-0"
+    bretten.accent_colour = "#7a1f3d"
+    bretten.save_revision().publish()
+    ettlingen = make_city("ettlingen")
+    verein = OrganisationFactory(
+        name="Tafel Bretten e. V.", home_city=bretten, website="https://tafel.example.org"
+    )
+    reading = make_opportunity(
+        organisation=verein,
+        title="Vorlesen im Seniorenheim",
+        hours_per_week=2.5,
+        contact_name="Anna Muster",
+        contact_phone="07252 12345",
+    )
+    make_opportunity(
+        organisation=verein,
+        title="Lebensmittel ausgeben beim Sommerfest",
+        schedule_kind="one_off",
+        rhythm="",
+        event_start=in_days(20, hour=14),
+        event_end=in_days(20, hour=18),
+    )
+    make_opportunity(city=ettlingen, title="Hausaufgabenhilfe in Ettlingen")
+    return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading}
+
+
+def page_urls(site, language="de"):
+    """Every public page type, by name, as a path; English pages live under /en/."""
+    prefix = "" if language == "de" else "/en"
+    reading, verein = site["reading"], site["verein"]
+    return {
+        "home": f"{prefix}/",
+        "city": f"{prefix}/bretten/",
+        "search-results": f"{prefix}/suche/?q=Vorlesen",
+        "search-empty": f"{prefix}/suche/?q=Tiefseetauchen",
+        "search-error": f"{prefix}/suche/?city=atlantis",
+        "opportunity": f"{prefix}/bretten/{reading.slug}/",
+        "organisation": f"{prefix}/organisationen/{verein.slug}/",
+        "not-found": f"{prefix}/gibt-es-nicht/",
+        "impressum": f"{prefix}/impressum/",
+        "privacy": f"{prefix}/bretten/datenschutz/",
+        "accessibility": f"{prefix}/bretten/barrierefreiheit/",
+        "easy-language": f"{prefix}/leichte-sprache/",
+    }
