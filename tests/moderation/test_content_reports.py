@@ -95,3 +95,8 @@ def test_anonymous_and_verein_members_do_not_see_reports(client, bretten):
     assert client.get("/admin/content_reports/").status_code == 302
     client.force_login(UserFactory())
     assert client.get("/admin/content_reports/").status_code in (302, 403)
+
+
+def test_every_opportunity_page_links_to_the_report_form(client, bretten):
+    page = make_opportunity(city=bretten)
+    assert f'href="/melden/{page.pk}/"' in client.get(page.url).content.decode()

@@ -73,3 +73,11 @@ def test_an_organisation_of_another_city_is_refused(bretten, ettlingen):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "anderen Stadt" in " ".join(error.value.message_dict["organisation"])
+
+
+def test_the_public_page_says_who_posted_on_whose_behalf(client, editor, bretten):
+    verein = OrganisationFactory(name="Heimatverein Bretten", home_city=bretten)
+    page = make_opportunity(organisation=verein, posted_on_behalf_by=editor)
+    assert (
+        "Eingestellt von der Stadt Bretten für Heimatverein Bretten" in client.get(page.url).content.decode()
+    )
