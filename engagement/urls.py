@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
         name="organisation_detail",
     ),
     path("melden/<int:page_id>/", report_opportunity_view, name="report_opportunity"),
+    path("", include("engagement.applications.urls")),
     path("mein-verein/", include("engagement.dashboard.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

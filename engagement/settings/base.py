@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "engagement.legal",
     "engagement.moderation",
     "engagement.dashboard",
+    "engagement.applications",
     "home",
     "search",
     "wagtail.contrib.forms",
@@ -130,7 +131,11 @@ CELERY_TIMEZONE = "Europe/Berlin"
 # Periodic work (run exactly one `celery -A engagement beat`); each entry fans out small idempotent tasks.
 CELERY_BEAT_SCHEDULE = {
     "sweep-freshness": {"task": "dashboard.sweep_freshness", "schedule": 60 * 60 * 24},
+    "send-unsent-mail": {"task": "applications.send_unsent_mail", "schedule": 5 * 60},
+    "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
 }
+# Applications are deleted this many days after they were closed or their opportunity ended.
+APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

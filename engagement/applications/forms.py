@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Ihr Name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
+    )
+    email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Wir schicken Ihnen einen Link zum Bestätigen."),
+        error_messages={
+            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            "invalid": _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de."),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    message = forms.CharField(
+        label=_("Ihre Nachricht an die Organisation"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Bitte schreiben Sie ein paar Sätze über sich."),
+            "max_length": _("Bitte fassen Sie sich kürzer (höchstens 3000 Zeichen)."),
+        },
+    )
+    availability = forms.CharField(label=_("Wann haben Sie Zeit?"), max_length=300, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "Ich bin einverstanden, dass meine Angaben an die Organisation gehen, und habe die "
+            "Datenschutzhinweise gelesen."
+        ),
+        error_messages={"required": _("Ohne Ihre Einwilligung können wir die Bewerbung nicht weitergeben.")},
+    )
+    # Honeypot: hidden from people and assistive technology, filled in only by bots.
+    website = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
+
+    def __init__(self, *args, opportunity, **kwargs):
+        super().__init__(*args, **kwargs)
+        if opportunity.minimum_age:
+            self.fields["age_confirmed"] = forms.BooleanField(
+                label=_("Ich bin mindestens %(age)s Jahre alt.") % {"age": opportunity.minimum_age},
+                error_messages={
+                    "required": _("Für dieses Angebot müssen Sie mindestens %(age)s Jahre alt sein.")
+                    % {"age": opportunity.minimum_age}
+                },
+            )
+        if opportunity.requires_extended_certificate:
+            self.fields["requirements_confirmed"] = forms.BooleanField(
+                label=_("Ich kann ein erweitertes Führungszeugnis vorlegen."),
+                error_messages={
+                    "required": _("Für dieses Angebot braucht es ein erweitertes Führungszeugnis.")
+                },
+            )
+        self.order_fields(
+            [
+                "name",
+                "email",
+                "phone",
+                "message",
+                "availability",
+                "age_confirmed",
+                "requirements_confirmed",
+                "consent",
+                "website",
+            ]
+        )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Neuer Status"), choices=[("accepted", _("Zusagen")), ("declined", _("Absagen"))]
+    )
+    message = forms.CharField(
+        label=_("Nachricht an die Person (freiwillig)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
