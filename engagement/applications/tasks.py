@@ -26,3 +26,30 @@ def apply_retention() -> dict:
     counts = {"unconfirmed": unconfirmed, "closed": closed, "ended": ended, "mails": mails}
     logger.info("Aufbewahrung: gelöscht %s", counts)
     return counts
+
+
+@shared_task(name="applications.queue_event_reminders")
+def queue_event_reminders() -> int:
+    """Two days before a one-off date, every accepted volunteer gets a reminder (once: keyed mail)."""
+    from engagement.opportunities.models import OpportunityPage
+
+    from .mail import queue_mail
+
+    now = timezone.now()
+    window_end = now + dt.timedelta(days=2)
+    accepted = Application.objects.filter(
+        status=Application.Status.ACCEPTED,
+        opportunity__schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+        opportunity__event_start__range=(now, window_end),
+    ).select_related("opportunity", "opportunity__city", "opportunity__organisation")
+    queued = 0
+    for application in accepted:
+        page = application.opportunity
+        mail = queue_mail(
+            key=f"reminder:{application.pk}:{page.event_start:%Y%m%d%H%M}",
+            to=application.email,
+            template="reminder",
+            context={"application": application, "page": page, "city": page.city},
+        )
+        queued += mail is not None
+    return queued

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
+from engagement.applications.models import Application
 from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
@@ -70,4 +71,9 @@ def city_statistics(city, listed):
         "organisations_verified": organisations.get(Organisation.VerificationState.VERIFIED, 0),
         "organisations_pending": organisations.get(Organisation.VerificationState.PENDING, 0),
         "organisations_suspended": organisations.get(Organisation.VerificationState.SUSPENDED, 0),
+        # Editors see how many people applied, never who: the names are the organisations' business.
+        "applications_confirmed": Application.objects.confirmed().filter(opportunity__city=city).count(),
+        "applications_accepted": Application.objects.filter(
+            opportunity__city=city, status="accepted"
+        ).count(),
     }

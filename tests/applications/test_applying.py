@@ -221,3 +221,52 @@ def test_broker_down_nothing_lost_and_the_sweep_sends_once(
     assert send_unsent_mail() == 1
     assert send_unsent_mail() == 0
     assert len(django_mail.outbox) == 1
+
+
+def test_reminder_two_days_before_goes_out_once(client, member, verein_bretten, mailoutbox):
+    from engagement.applications.mail import send_unsent_mail
+    from engagement.applications.models import Application
+    from engagement.applications.tasks import queue_event_reminders
+
+    page = make_opportunity(
+        organisation=verein_bretten,
+        title="Bachputzete",
+        schedule_kind="one_off",
+        event_start=in_days(1, hour=9),
+        event_end=in_days(1, hour=12),
+    )
+    later = make_opportunity(
+        organisation=verein_bretten,
+        title="Später",
+        schedule_kind="one_off",
+        event_start=in_days(20),
+        event_end=in_days(20, hour=12),
+    )
+    for opportunity in (page, later):
+        Application.objects.create(
+            opportunity=opportunity,
+            name="Tom",
+            email="tom@example.org",
+            message="x",
+            status="accepted",
+            consent_version="1",
+            consent_given_at=in_days(-1),
+            confirmed_at=in_days(-1),
+        )
+    assert queue_event_reminders() == 1
+    assert queue_event_reminders() == 1  # the same keyed mail: stored once
+    send_unsent_mail()
+    reminders = [mail for mail in mailoutbox if mail.subject.startswith("Erinnerung")]
+    assert [mail.subject for mail in reminders] == ["Erinnerung: Bachputzete"]
+
+
+def test_city_editors_see_counts_not_names(
+    client, page, mailoutbox, bretten, django_capture_on_commit_callbacks
+):
+    confirmed_application(client, page, mailoutbox, django_capture_on_commit_callbacks)
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Redaktion Bretten"))
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "<dd>1 / 0</dd>" in html
+    assert "Mia" not in html
