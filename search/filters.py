@@ -1,12 +1,29 @@
-"""The one definition of how opportunities are searched: the HTML page, feeds and the API use it."""
+"""The one definition of how opportunities are searched: the HTML page, feeds and the API use it.
+
+Query-string contract: q, city, category, activity, target_group (slugs, repeatable), schedule, remote,
+near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
+"""
 
 import django_filters
 from django import forms
+from django.db.models import ExpressionWrapper, F, FloatField, Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
+from engagement.geo.distance import bounding_box
+from engagement.geo.geocoders import get_geocoder
 from engagement.opportunities.models import OpportunityPage
-from engagement.taxonomy.models import Category
+from engagement.taxonomy.models import Activity, Category, TargetGroup
+
+DEFAULT_RADIUS_KM = 10
+MAX_RADIUS_KM = 100
+SORTS = [
+    ("relevance", _("Beste Treffer")),
+    ("newest", _("Neueste zuerst")),
+    ("distance", _("Kürzeste Entfernung")),
+    ("deadline", _("Bewerbungsschluss")),
+    ("date", _("Termin")),
+]
 
 
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
@@ -18,21 +35,172 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+def unknown(thing):
+    return {"invalid_choice": _("%(thing)s „%%(value)s“ kennen wir nicht.") % {"thing": thing}}
+
+
+class YesFilter(django_filters.BooleanFilter):
+    """`?barrier_free=1`: only "1" narrows; anything else but empty is an error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxInput)
+        super().__init__(*args, **kwargs)
+
+
 class OpportunityFilterSet(django_filters.FilterSet):
     city = SlugMultipleChoiceFilter(
         label=_("Städte"),
         queryset=CityPage.objects.live().order_by("title"),
         field_name="city__slug",
-        error_messages={"invalid_choice": _("Die Stadt „%(value)s“ kennen wir nicht.")},
+        error_messages=unknown(_("Die Stadt")),
     )
     category = SlugMultipleChoiceFilter(
         label=_("Themen"),
         queryset=Category.objects.all(),
         field_name="categories__slug",
         distinct=True,
-        error_messages={"invalid_choice": _("Das Thema „%(value)s“ kennen wir nicht.")},
+        error_messages=unknown(_("Das Thema")),
     )
+    activity = SlugMultipleChoiceFilter(
+        label=_("Tätigkeiten"),
+        queryset=Activity.objects.all(),
+        field_name="activities__slug",
+        distinct=True,
+        error_messages=unknown(_("Die Tätigkeit")),
+    )
+    target_group = SlugMultipleChoiceFilter(
+        label=_("Zielgruppen"),
+        queryset=TargetGroup.objects.all(),
+        field_name="target_groups__slug",
+        distinct=True,
+        error_messages=unknown(_("Die Zielgruppe")),
+    )
+    schedule = django_filters.MultipleChoiceFilter(
+        label=_("Zeitlicher Rahmen"),
+        choices=OpportunityPage.ScheduleKind.choices,
+        field_name="schedule_kind",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("„%(value)s“ ist kein zeitlicher Rahmen.")},
+    )
+    remote = django_filters.ChoiceFilter(
+        label=_("Ortsunabhängig"),
+        choices=[("1", _("nur ortsunabhängige")), ("0", _("nur mit Ort"))],
+        method="filter_remote",
+        empty_label=_("egal"),
+        error_messages={"invalid_choice": _("Für „Ortsunabhängig“ gibt es nur 1 oder 0.")},
+    )
+    date_from = django_filters.DateFilter(
+        label=_("Termin ab"),
+        field_name="event_start",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Bitte geben Sie ein Datum wie 2026-12-24 an.")},
+    )
+    date_to = django_filters.DateFilter(
+        label=_("Termin bis"),
+        field_name="event_start",
+        lookup_expr="date__lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Bitte geben Sie ein Datum wie 2026-12-24 an.")},
+    )
+    min_age_ok = django_filters.NumberFilter(
+        label=_("Ihr Alter"),
+        method="filter_age",
+        widget=forms.NumberInput(attrs={"min": 6, "max": 120}),
+        error_messages={"invalid": _("Bitte geben Sie Ihr Alter als Zahl an.")},
+    )
+    barrier_free = YesFilter(label=_("Nur barrierefreie Orte"), method="filter_yes")
+    no_certificate = YesFilter(label=_("Ohne Führungszeugnis"), method="filter_yes")
+    open = YesFilter(label=_("Nur mit freien Plätzen"), method="filter_yes")
 
     class Meta:
         model = OpportunityPage
-        fields = ["city", "category"]
+        fields = []
+
+    def filter_remote(self, queryset, name, value):
+        return queryset.filter(is_remote=value == "1")
+
+    def filter_age(self, queryset, name, value):
+        if value < 0 or value > 120:
+            return queryset.none()
+        return queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=value))
+
+    def filter_yes(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            **{
+                "barrier_free": {"barrier_free": True},
+                "no_certificate": {"requires_extended_certificate": False},
+                "open": {"recruitment_status__in": ["open", "few_places"]},
+            }[name]
+        )
+
+
+class SearchForm(forms.Form):
+    """The parameters that are not plain filters: words, place and radius, order."""
+
+    q = forms.CharField(
+        label=_("Was möchten Sie tun?"),
+        max_length=200,
+        required=False,
+        error_messages={"max_length": _("Bitte suchen Sie mit höchstens 200 Zeichen.")},
+    )
+    near = forms.CharField(
+        label=_("In der Nähe von"), max_length=100, required=False, help_text=_("Postleitzahl oder Ort")
+    )
+    radius = forms.IntegerField(
+        label=_("Umkreis (km)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_RADIUS_KM,
+        error_messages={
+            "min_value": _("Der Umkreis muss mindestens 1 km sein."),
+            "max_value": _("Der Umkreis darf höchstens %(limit_value)s km sein."),
+            "invalid": _("Bitte geben Sie den Umkreis als ganze Zahl in km an."),
+        },
+    )
+    sort = forms.ChoiceField(
+        label=_("Sortierung"),
+        choices=SORTS,
+        required=False,
+        error_messages={"invalid_choice": _("„%(value)s“ ist keine Sortierung.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        near = (cleaned.get("near") or "").strip()
+        cleaned["origin"] = None
+        if near:
+            location = get_geocoder().geocode(near)
+            if location is None:
+                suggestions = get_geocoder().suggest(near)
+                message = _("Den Ort „%(place)s“ kennen wir nicht.") % {"place": near}
+                if suggestions:
+                    message += " " + _("Meinten Sie: %(places)s?") % {"places": ", ".join(suggestions)}
+                self.add_error("near", message)
+            else:
+                cleaned["origin"] = (location.latitude, location.longitude)
+        if cleaned.get("sort") == "distance" and not near:
+            self.add_error("sort", _("Zum Sortieren nach Entfernung geben Sie bitte einen Ort an."))
+        return cleaned
+
+
+def within_radius(queryset, origin, radius_km):
+    """Bounding box on the indexed coordinates first, then the distance (equirectangular, in km; exact
+    enough within 100 km) for the radius and the order. Results show the exact geodesic distance."""
+    import math
+
+    box = bounding_box(origin[0], origin[1], radius_km)
+    km_lat = 111.32
+    km_lng = 111.32 * math.cos(math.radians(origin[0]))
+    queryset = queryset.filter(
+        latitude__range=(box.min_latitude, box.max_latitude),
+        longitude__range=(box.min_longitude, box.max_longitude),
+    )
+    north = (F("latitude") - origin[0]) * km_lat
+    east = (F("longitude") - origin[1]) * km_lng
+    queryset = queryset.annotate(
+        distance_sq=ExpressionWrapper(north * north + east * east, output_field=FloatField())
+    )
+    return queryset.filter(distance_sq__lte=radius_km**2)

@@ -108,9 +108,12 @@ class OfflineGeocoder(Geocoder):
         return None
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Similar names, the nearest to the platform's region first ("Etlingen" → Ettlingen)."""
         places = _german_places()
-        matches = difflib.get_close_matches(_normalise(query), places.keys(), n=limit, cutoff=0.75)
-        return [places[match][2] for match in matches]
+        matches = difflib.get_close_matches(_normalise(query), places.keys(), n=limit * 2, cutoff=0.75)
+        bias = settings.GEOCODER_BIAS
+        matches.sort(key=lambda match: _distance_sq(places[match][0], places[match][1], bias))
+        return [places[match][2] for match in matches[:limit]]
 
 
 class GeopyGeocoder(Geocoder):

@@ -45,3 +45,100 @@ def test_unknown_filter_values_get_a_german_message_not_an_error_page(client, ve
     html = response.content.decode()
     assert "Die Stadt „atlantis“ kennen wir nicht." in html
     assert "Gassigehen" not in html
+
+
+def titles(response):
+    return [card.title for card in response.context["page_obj"].object_list]
+
+
+def test_radius_search_against_geodesic_distance(client, bretten, ettlingen):
+    near_ettlingen = make_opportunity(city=ettlingen, title="Streuobst in Ettlingen", postcode="76275")
+    make_opportunity(city=bretten, title="Tafel in Bretten", postcode="75015")
+    response = client.get("/suche/", {"near": "76275", "radius": "10"})
+    assert titles(response) == ["Streuobst in Ettlingen"]
+    assert 0 <= response.context["page_obj"].object_list[0].distance_km < 3
+    assert "km entfernt" in response.content.decode()
+    response = client.get("/suche/", {"near": "75015", "radius": "10"})
+    assert titles(response) == ["Tafel in Bretten"]
+    response = client.get("/suche/", {"near": "75015", "radius": "30", "sort": "distance"})
+    assert titles(response) == ["Tafel in Bretten", "Streuobst in Ettlingen"]  # about 25 km apart
+    assert near_ettlingen.title in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"radius": "0", "near": "76275"}, "mindestens 1 km"),
+        ({"radius": "-5", "near": "76275"}, "mindestens 1 km"),
+        ({"radius": "10000", "near": "76275"}, "höchstens 100 km"),
+        ({"near": "Etlingen"}, "Meinten Sie: Ettlingen"),
+        ({"date_from": "morgen"}, "Datum wie 2026-12-24"),
+        ({"q": "x" * 300}, "höchstens 200 Zeichen"),
+        ({"schedule": "sometimes"}, "kein zeitlicher Rahmen"),
+        ({"category": "raumfahrt"}, "Das Thema „raumfahrt“ kennen wir nicht."),
+        ({"sort": "distance"}, "geben Sie bitte einen Ort an"),
+        ({"remote": "2"}, "nur 1 oder 0"),
+    ],
+)
+def test_invalid_input_gets_a_message_and_a_400(client, bretten, params, message):
+    response = client.get("/suche/", params)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_filters_alone_and_combined(client, verein_bretten, ettlingen):
+    make_opportunity(
+        organisation=verein_bretten,
+        title="Online-Nachhilfe",
+        is_remote=True,
+        postcode="",
+        place="",
+        street="",
+        schedule_kind="flexible",
+        rhythm="",
+    )
+    make_opportunity(
+        organisation=verein_bretten,
+        title="Jugendtreff",
+        minimum_age=18,
+        requires_extended_certificate=True,
+        barrier_free=True,
+    )
+    make_opportunity(organisation=verein_bretten, title="Voll besetzt", recruitment_status="filled")
+    cases = [
+        ({"remote": "1"}, ["Online-Nachhilfe"]),
+        ({"remote": "0", "min_age_ok": "16"}, ["Voll besetzt"]),
+        ({"no_certificate": "1", "open": "1"}, ["Online-Nachhilfe"]),
+        ({"barrier_free": "1"}, ["Jugendtreff"]),
+        ({"schedule": "flexible"}, ["Online-Nachhilfe"]),
+        ({"schedule": "regular", "open": "1"}, ["Jugendtreff"]),
+    ]
+    for params, expected in cases:
+        assert sorted(titles(client.get("/suche/", params))) == expected, params
+
+
+def test_facet_counts_next_to_the_options(client, verein_bretten, ettlingen):
+    make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
+    make_opportunity(organisation=verein_bretten, title="B", categories=("tierschutz", "soziales"))
+    make_opportunity(city=ettlingen, title="C", categories=("soziales",))
+    response = client.get("/suche/")
+    facets = response.context["facets"]
+    assert facets["city"] == {"bretten": 2, "ettlingen": 1}
+    assert facets["category"]["tierschutz"] == 2 and facets["category"]["soziales"] == 2
+    assert "(2 Treffer)" in response.content.decode()
+    assert client.get("/suche/", {"city": "ettlingen"}).context["facets"]["category"] == {"soziales": 1}
+
+
+def test_result_page_queries_do_not_grow_with_page_size(client, verein_bretten):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_opportunity(organisation=verein_bretten, title="Eins")
+    client.get("/suche/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/suche/")
+    for number in range(6):
+        make_opportunity(organisation=verein_bretten, title=f"Mehr {number}", slug=f"mehr-{number}")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/suche/")
+    assert len(many) == len(few)
