@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -23,6 +24,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v2/opportunities/", search_api.opportunity_list, name="api_opportunities"),
+    path("api/v2/opportunities/<int:pk>/", search_api.opportunity_detail, name="api_opportunity"),
+    path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
 ]
 
 # German lives at the root, English under /en/.
