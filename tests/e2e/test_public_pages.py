@@ -57,6 +57,14 @@ def test_every_page_type_has_no_wcag_violations(page, site, language):
         violations = axe_violations(page)
         if violations:
             found[name] = violations
+    apply_path = f"{'' if language == 'de' else '/en'}/bewerben/{site['reading'].pk}/"
+    visit(page, base + apply_path)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+    assert page.locator("[aria-invalid=true]").count() > 0, "apply form shows its errors"
+    violations = axe_violations(page)
+    if violations:
+        found["apply-with-errors"] = violations
     submit_feedback_with_errors(page, base, page_urls(site, language)["accessibility"])
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
     violations = axe_violations(page)
@@ -205,7 +213,7 @@ def test_citizen_reports_a_barrier_with_the_keyboard_and_the_city_gets_it(page, 
     assert [message.to for message in mailoutbox] == [["ehrenamt@bretten.example.org"]]
 
 
-def test_citizen_searches_near_a_postcode_and_opens_an_opportunity(page, site):
+def test_citizen_searches_opens_an_opportunity_and_applies(page, site):
     visit(page, site["base"] + "/")
     search = page.locator("form[role=search]").first
     postcode = search.locator("input[name=postcode], input[name=near], input[name=plz]")
@@ -217,8 +225,32 @@ def test_citizen_searches_near_a_postcode_and_opens_an_opportunity(page, site):
     with page.expect_navigation():
         search.get_by_role("button").click()
     assert urlsplit(page.url).path == "/suche/"
-    assert page.get_by_role("link", name="Hausaufgabenhilfe in Ettlingen").count() == 0
+    if not postcode.count():
+        assert page.get_by_role("link", name="Hausaufgabenhilfe in Ettlingen").count() == 0
     with page.expect_navigation():
         page.get_by_role("link", name="Vorlesen im Seniorenheim").click()
     assert page.locator("h1").inner_text() == "Vorlesen im Seniorenheim"
     assert page.get_by_role("heading", name="Mitmachen").is_visible()
+
+    # Apply with the keyboard only: type, Tab on, tick the consent with Space, send with Enter.
+    apply = page.locator("section.ev-apply form")
+    apply.locator("input[name=name]").focus()
+    page.keyboard.type("Erika Muster")
+    visited = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        current = page.evaluate("[document.activeElement.name, document.activeElement.type]")
+        visited.append(current[0])
+        if current[0] == "email":
+            page.keyboard.type("erika@example.org")
+        elif current[0] == "message":
+            page.keyboard.type("Ich lese gern vor und habe mittwochs Zeit.")
+        elif current[1] == "checkbox":
+            page.keyboard.press("Space")
+        elif current[1] == "submit":
+            break
+    assert "website" not in visited, "the honeypot is not in the tab order"
+    assert page.evaluate("document.activeElement.type") == "submit"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Fast geschafft!"
