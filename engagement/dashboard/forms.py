@@ -212,12 +212,25 @@ class OrganisationForm(forms.ModelForm):
             "place": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
 
+    logo_file = forms.ImageField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG oder JPG, höchstens 5 MB."),
+        error_messages={"invalid_image": _("Diese Datei ist kein Bild, das wir lesen können.")},
+    )
+
     def __init__(self, *args, **kwargs):
         from engagement.cities.models import CityPage
 
         super().__init__(*args, **kwargs)
         self.fields["home_city"].queryset = CityPage.objects.live().order_by("title")
         self.fields["home_city"].empty_label = _("Bitte wählen")
+
+    def clean_logo_file(self):
+        logo = self.cleaned_data.get("logo_file")
+        if logo and logo.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Das Logo ist größer als 5 MB."))
+        return logo
 
 
 class JoinRequestForm(forms.Form):

@@ -139,6 +139,13 @@ def submit_for_moderation(*, page: OpportunityPage, user):
         raise ValidationError(
             _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
         )
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # Changes were requested: the same moderation continues with the new version.
+        latest = page.get_latest_revision_as_object()
+        latest.full_clean(exclude=["slug"])
+        latest.validate_for_publication()
+        return state.resume(user)
     if page.workflow_in_progress:
         raise ValidationError(_("Dieses Angebot ist schon in Prüfung."))
     workflow = page.get_workflow()

@@ -41,6 +41,7 @@ urlpatterns = [
     path("einladung/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
     path("angebote/<int:page_id>/bearbeiten/", views.OpportunityFormView.as_view(), name="edit"),
     path("angebote/<int:page_id>/einreichen/", views.SubmitView.as_view(), name="submit"),
+    path("angebote/<int:page_id>/vorschau/", views.PreviewView.as_view(), name="preview"),
     path("angebote/<int:page_id>/zurueckholen/", views.RestoreView.as_view(), name="restore"),
     path("aktuell/<str:token>/", views.confirm_current_view, name="confirm_current"),
     path(

@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
+from engagement.applications.models import Application
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
 from engagement.organisations.models import Membership, Organisation
@@ -57,6 +58,14 @@ class OverviewView(LoginRequiredMixin, TemplateView):
             .prefetch_related("task_states")
             .order_by("created_at")
         }
+        waiting = dict(
+            Application.objects.confirmed()
+            .filter(opportunity__organisation__in=organisations, status=Application.Status.REQUESTED)
+            .values_list("opportunity__organisation")
+            .annotate(n=Count("pk"))
+        )
+        for organisation in organisations:
+            organisation.waiting_applications = waiting.get(organisation.pk, 0)
         listed = set(OpportunityPage.objects.listed().filter(pk__in=page_ids).values_list("pk", flat=True))
         for organisation in organisations:
             organisation.dashboard_rows = [
@@ -231,7 +240,7 @@ class FoundOrganisationView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        membership.found_organisation(user=self.request.user, data=data)
+        membership.found_organisation(user=self.request.user, data=data, logo=form.cleaned_data["logo_file"])
         messages.success(self.request, _("Ihre Organisation ist angelegt. Die Stadt prüft sie bald."))
         return redirect("dashboard:overview")
 
@@ -322,3 +331,13 @@ class AcceptInvitationView(LoginRequiredMixin, View):
             return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
         messages.success(request, _("Willkommen bei %(name)s!") % {"name": organisation.name})
         return redirect("dashboard:overview")
+
+
+class PreviewView(MemberRequiredMixin, View):
+    """The latest saved version as citizens would see it, before the editors have approved it."""
+
+    def get(self, request, page_id):
+        latest = self.member_page().get_latest_revision_as_object()
+        response = latest.serve_preview(request, latest.default_preview_mode)
+        response["X-Robots-Tag"] = "noindex"
+        return response

@@ -27,11 +27,23 @@ def require_owner(user, organisation):
 
 
 @transaction.atomic
-def found_organisation(*, user, data: dict) -> Organisation:
-    """A new organisation waits for its city's editors (pending); its founder is its first owner."""
+def found_organisation(*, user, data: dict, logo=None) -> Organisation:
+    """A new organisation waits for its city's editors (pending); its founder is its first owner.
+    A logo goes into the home city's collection, where that city's editors can see and moderate it."""
     organisation = Organisation.objects.create(
         **data, verification_state=Organisation.VerificationState.PENDING
     )
+    if logo is not None:
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.create(
+            title=f"Logo {organisation.name}",
+            file=logo,
+            collection=organisation.home_city.collection,
+            uploaded_by_user=user,
+        )
+        Organisation.objects.filter(pk=organisation.pk).update(logo=image)
+        organisation.logo = image
     Membership.objects.create(organisation=organisation, user=user, role=Membership.Role.OWNER)
     return organisation
 

@@ -229,3 +229,50 @@ def test_the_decision_reaches_the_members_by_mail(
     sent_before = len(mailoutbox)
     assert send_moderation_decision(state.pk) == "already sent"  # a redelivered task sends nothing twice
     assert len(mailoutbox) == sent_before
+
+
+def test_preview_shows_the_unapproved_version_to_members_only(client, member, verein_bretten, ettlingen):
+    page = make_opportunity(organisation=verein_bretten, title="Gassigehen")
+    client.force_login(member)
+    client.post(f"/mein-verein/angebote/{page.pk}/bearbeiten/", form_data(title="Gassigehen am Abend"))
+    preview = client.get(f"/mein-verein/angebote/{page.pk}/vorschau/")
+    assert preview.status_code == 200 and "Gassigehen am Abend" in preview.content.decode()
+    client.force_login(MembershipFactory(organisation=OrganisationFactory(home_city=ettlingen)).user)
+    assert client.get(f"/mein-verein/angebote/{page.pk}/vorschau/").status_code == 403
+
+
+def test_rejected_opportunity_is_edited_and_resubmitted(client, member, editor, verein_bretten):
+    client.force_login(member)
+    client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", {**form_data(), "submit": "1"})
+    page = OpportunityPage.objects.get()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    state.current_task_state.task.specific.on_action(
+        state.current_task_state, editor, "reject", comment="Ort?"
+    )
+    client.post(
+        f"/mein-verein/angebote/{page.pk}/bearbeiten/", {**form_data(street="Marktplatz 2"), "submit": "1"}
+    )
+    assert "In Prüfung" in client.get("/mein-verein/").content.decode()
+    state = WorkflowState.objects.filter(object_id=str(page.pk)).order_by("-pk").first()
+    state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
+    page.refresh_from_db()
+    assert page.live and page.street == "Marktplatz 2"
+
+
+def test_overview_counts_applications_waiting_for_an_answer(client, member, verein_bretten):
+    from engagement.applications.models import Application
+    from tests.factories import in_days
+
+    page = make_opportunity(organisation=verein_bretten)
+    for email in ("a@example.org", "b@example.org"):
+        Application.objects.create(
+            opportunity=page,
+            name="X",
+            email=email,
+            message="x",
+            consent_version="1",
+            consent_given_at=in_days(-1),
+            confirmed_at=in_days(-1),
+        )
+    client.force_login(member)
+    assert "2 Bewerbungen warten auf Antwort" in client.get("/mein-verein/").content.decode()

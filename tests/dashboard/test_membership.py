@@ -113,3 +113,31 @@ def test_only_owners_manage_members(client, owner, verein_bretten, ettlingen, pe
     else:
         assert get.status_code == 403 and post.status_code == 403
     assert Membership.objects.filter(pk=victim.pk).exists()
+
+
+def test_founding_with_a_logo_puts_it_into_the_citys_collection(client, bretten):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    client.force_login(UserFactory())
+    image = get_test_image_file()
+    upload = SimpleUploadedFile("logo.png", image.file.getvalue(), content_type="image/png")
+    client.post(
+        "/mein-verein/organisation/anlegen/",
+        {"name": "Chor mit Logo", "kind": "verein", "home_city": bretten.pk, "logo_file": upload},
+    )
+    organisation = Organisation.objects.get(name="Chor mit Logo")
+    assert organisation.logo.collection == bretten.collection
+
+
+def test_a_file_that_is_no_image_is_refused(client, bretten):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(UserFactory())
+    upload = SimpleUploadedFile("logo.png", b"kein bild", content_type="image/png")
+    response = client.post(
+        "/mein-verein/organisation/anlegen/",
+        {"name": "Chor", "kind": "verein", "home_city": bretten.pk, "logo_file": upload},
+    )
+    assert response.status_code == 400
+    assert not Organisation.objects.filter(name="Chor").exists()
