@@ -12,7 +12,7 @@ from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
 from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
-from .views import ORDERINGS
+from .results import ordered_results
 
 API_PAGE_SIZE = 20
 
@@ -72,17 +72,7 @@ def opportunity_list(request):
     opportunities = filterset.qs
     if origin:
         opportunities = within_radius(opportunities, origin, form.cleaned_data["radius"] or DEFAULT_RADIUS_KM)
-    if query:
-        matches = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).search(
-            query, order_by_relevance=sort == "relevance"
-        )
-        results = (
-            matches
-            if sort == "relevance"
-            else opportunities.filter(pk__in=[match.pk for match in matches]).order_by(*ORDERINGS[sort])
-        )
-    else:
-        results = opportunities.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
+    results = ordered_results(opportunities, query, sort)
     paginator = Paginator(results, API_PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))

@@ -6,14 +6,9 @@ from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
 from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
+from .results import ordered_results
 
 PAGE_SIZE = 20
-ORDERINGS = {
-    "newest": ["-first_published_at", "-pk"],
-    "deadline": ["application_deadline", "-first_published_at"],
-    "date": ["event_start", "-first_published_at"],
-    "distance": ["distance_sq", "pk"],
-}
 
 
 def search(request):
@@ -40,16 +35,7 @@ def search(request):
         opportunities = within_radius(opportunities, origin, radius)
     facets = facet_counts(opportunities)
 
-    if query:
-        matches = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).search(
-            query, order_by_relevance=sort == "relevance"
-        )
-        if sort == "relevance":
-            results = matches
-        else:
-            results = opportunities.filter(pk__in=[match.pk for match in matches]).order_by(*ORDERINGS[sort])
-    else:
-        results = opportunities.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
+    results = ordered_results(opportunities, query, sort)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = with_card_relations(page.object_list, origin)
