@@ -1,0 +1,87 @@
+"""Search benchmark at 1 000 / 10 000 / 100 000 opportunities (`python -m benchmarks.search`).
+
+For each size: fresh database `<name>_searchbench`, migrate, load_demo, seed_bench N, then time four
+searches through Django's test client. "DB ms" is the summed time of the request's SQL queries (the
+database layer), "page ms" the whole HTML response. Sizes: `BENCH_SIZES=1000,10000,100000`.
+"""
+
+import os
+import statistics
+import time
+
+import django
+from django.conf import settings
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "engagement.settings.test")
+os.environ.setdefault("DATABASE_POOL", "false")
+
+SCENARIOS = {
+    "Freitext": "/suche/?q=Betreuung",
+    "Kategorie+Stadt": "/suche/?category=soziales&city=ettlingen",
+    "near+radius=10, Entfernung": "/suche/?near=76275&radius=10&sort=distance",
+    "alles kombiniert": (
+        "/suche/?q=Betreuung&category=soziales&city=ettlingen&near=76275&radius=10&sort=distance"
+    ),
+}
+RUNS = 20
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[max(0, round(len(ordered) * share) - 1)]
+
+
+def measure(client, url):
+    from django.db import connection, reset_queries
+
+    client.get(url)  # warm up caches and the geocoder
+    page_ms, db_ms, queries = [], [], 0
+    for _ in range(RUNS):
+        reset_queries()
+        begin = time.perf_counter()
+        response = client.get(url)
+        page_ms.append((time.perf_counter() - begin) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        db_ms.append(sum(float(query["time"]) for query in connection.queries) * 1000)
+        queries = len(connection.queries)
+    return db_ms, page_ms, queries
+
+
+def main():
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from benchmarks.run import _recreate_database
+
+    settings.DEBUG = True  # records connection.queries with their times
+    settings.ALLOWED_HOSTS = ["testserver"]
+    setup_test_environment()
+    base = settings.DATABASES["default"]["NAME"]
+    sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
+    rows = []
+    for size in sizes:
+        from django.db import connection
+
+        connection.close()
+        settings.DATABASES["default"]["NAME"] = f"{base}_searchbench"
+        _recreate_database(settings.DATABASES["default"]["NAME"])
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", verbosity=0)
+        started = time.monotonic()
+        call_command("seed_bench", opportunities=size, verbosity=0)
+        print(f"{size}: seed_bench {time.monotonic() - started:.0f} s", flush=True)
+        client = Client()
+        for name, url in SCENARIOS.items():
+            db_ms, page_ms, queries = measure(client, url)
+            rows.append((size, name, db_ms, page_ms, queries))
+            print(
+                f"| {size} | {name} | {statistics.median(db_ms):.1f} | {percentile(db_ms, 0.95):.1f} "
+                f"| {statistics.median(page_ms):.1f} | {percentile(page_ms, 0.95):.1f} | {queries} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
