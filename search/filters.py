@@ -117,6 +117,18 @@ class OpportunityFilterSet(django_filters.FilterSet):
         model = OpportunityPage
         fields = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        # Empty values mean "no filter" ("Alle Städte" sends city=), not an unknown city.
+        if data is not None:
+            data = data.copy()
+            for key in list(data.keys()):
+                values = [value for value in data.getlist(key) if value.strip()]
+                if values:
+                    data.setlist(key, values)
+                else:
+                    del data[key]
+        super().__init__(data, *args, **kwargs)
+
     def filter_remote(self, queryset, name, value):
         return queryset.filter(is_remote=value == "1")
 

@@ -142,3 +142,10 @@ def test_result_page_queries_do_not_grow_with_page_size(client, verein_bretten):
     with CaptureQueriesContext(connection) as many:
         client.get("/suche/")
     assert len(many) == len(few)
+
+
+def test_all_cities_option_sends_an_empty_city_and_finds_everything(client, verein_bretten):
+    make_opportunity(organisation=verein_bretten, title="Überall zu finden")
+    response = client.get("/suche/", {"q": "", "city": ""})
+    assert response.status_code == 200
+    assert "Überall zu finden" in response.content.decode()
