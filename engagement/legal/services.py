@@ -1,8 +1,9 @@
 """Creating the legal pages, and accepting accessibility feedback."""
 
-from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
+
+from engagement.ratelimit import RateLimited, client_address, hit
 
 from .defaults import default_body
 from .models import AccessibilityFeedback, LegalPage
@@ -47,20 +48,16 @@ def legal_pages_for(parent: Page):
     return LegalPage.objects.live().child_of(parent).order_by("path")
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _check_rate_limit(request) -> None:
-    key = f"legal:feedback:{client_address(request)}"
-    cache.add(key, 0, FEEDBACK_WINDOW_SECONDS)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, FEEDBACK_WINDOW_SECONDS)
-        count = 1
-    if count > FEEDBACK_LIMIT:
-        raise FeedbackRateLimited
+        hit(
+            "legal-feedback",
+            client_address(request),
+            limit=FEEDBACK_LIMIT,
+            window_seconds=FEEDBACK_WINDOW_SECONDS,
+        )
+    except RateLimited as error:
+        raise FeedbackRateLimited from error
 
 
 def submit_feedback(*, page: LegalPage, request, data: dict) -> AccessibilityFeedback | None:
