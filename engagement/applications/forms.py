@@ -1,5 +1,9 @@
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from .consent import CONSENT_TEXTS, CONSENT_VERSION
 
 
 class ApplicationForm(forms.Form):
@@ -35,10 +39,7 @@ class ApplicationForm(forms.Form):
     )
     availability = forms.CharField(label=_("Wann haben Sie Zeit?"), max_length=300, required=False)
     consent = forms.BooleanField(
-        label=_(
-            "Ich bin einverstanden, dass meine Angaben an die Organisation gehen, und habe die "
-            "Datenschutzhinweise gelesen."
-        ),
+        label=CONSENT_TEXTS[CONSENT_VERSION],
         error_messages={"required": _("Ohne Ihre Einwilligung können wir die Bewerbung nicht weitergeben.")},
     )
     # Honeypot: hidden from people and assistive technology, filled in only by bots.
@@ -46,6 +47,17 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, opportunity, **kwargs):
         super().__init__(*args, **kwargs)
+        # Art. 13 DSGVO at the moment of collection: purpose, recipient, retention, and the full notice.
+        self.fields["consent"].help_text = format_html(
+            '{} <a class="kern-link" href="{}">{}</a>',
+            _(
+                "Ihre Angaben sieht nur %(organisation)s, um sich wegen dieses Angebots bei Ihnen zu "
+                "melden. Wir löschen sie spätestens drei Monate nach Abschluss der Bewerbung."
+            )
+            % {"organisation": opportunity.organisation.name},
+            reverse("applications:privacy"),
+            _("Datenschutzhinweise zur Bewerbung"),
+        )
         if opportunity.minimum_age:
             self.fields["age_confirmed"] = forms.BooleanField(
                 label=_("Ich bin mindestens %(age)s Jahre alt.") % {"age": opportunity.minimum_age},

@@ -2,11 +2,12 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.opportunities.models import OpportunityPage
 
-CONSENT_VERSION = "2026-11-1"
+from .consent import CONSENT_VERSION  # noqa: F401  (the version new applications record)
 
 
 def new_access_token():
@@ -56,6 +57,14 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["opportunity", "email"], name="application_opportunity_email")]
+        constraints = [
+            # One open application per address and opportunity: a second one is merged, never doubled.
+            models.UniqueConstraint(
+                fields=["opportunity", "email"],
+                condition=Q(status__in=["requested", "accepted"]),
+                name="application_one_open_per_email",
+            )
+        ]
         verbose_name = _("Bewerbung")
         verbose_name_plural = _("Bewerbungen")
 
@@ -94,12 +103,20 @@ class OutgoingMail(models.Model):
     """
 
     key = models.CharField(max_length=120, unique=True)
+    # Erasing an application (Art. 17, retention) takes its mails with it, sent or not.
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
+    )
     to = models.EmailField()
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    html_body = models.TextField(blank=True)
     ics = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="outgoingmail_unsent")]
 
     def __str__(self):
         return self.key

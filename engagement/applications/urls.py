@@ -16,4 +16,9 @@ urlpatterns = [
     path("bewerbung/<str:token>/", views.status_view, name="status"),
     path("mein-verein/bewerbungen/", views.organisation_list, name="list"),
     path("mein-verein/bewerbungen/<int:pk>/", views.organisation_detail, name="detail"),
+    path(
+        "mein-verein/bewerbungen/angebot/<int:page_id>/wieder-oeffnen/",
+        views.reopen_view,
+        name="reopen",
+    ),
 ]

@@ -1,3 +1,6 @@
+"""Thin views: the citizen's side (apply, confirm, private status link) and the organisation's side
+(/mein-verein/bewerbungen/, members of the organisation only, via Application.objects.visible_to)."""
+
 import csv
 
 from django.contrib import messages
@@ -5,12 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from engagement.opportunities.models import OpportunityPage
-from engagement.ratelimit import RateLimited
+from engagement.ratelimit import RateLimited, client_address
 
 from . import services
+from .filters import ApplicationFilterSet
 from .forms import ApplicationForm, StatusForm
 from .models import Application
 
@@ -23,7 +30,9 @@ def apply_view(request, page_id):
     context = {"page": opportunity, "city": opportunity.city, "form": form}
     if request.method == "POST" and form.is_valid():
         try:
-            services.apply(opportunity=opportunity, request=request, data=form.cleaned_data)
+            services.apply(
+                opportunity=opportunity, client_address=client_address(request), data=form.cleaned_data
+            )
         except RateLimited:
             context["rate_limited"] = True
             return render(request, "applications/apply.html", context, status=429)
@@ -34,6 +43,7 @@ def apply_view(request, page_id):
     return render(request, "applications/apply.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
 def confirm_view(request, token):
     # A GET only asks (mail scanners follow links); the POST confirms.
     if request.method == "POST":
@@ -44,8 +54,12 @@ def confirm_view(request, token):
     return render(request, "applications/confirm.html", {"token": token})
 
 
+@never_cache
 def status_view(request, token):
-    application = get_object_or_404(Application.objects.select_related("opportunity"), access_token=token)
+    application = get_object_or_404(
+        Application.objects.select_related("opportunity", "opportunity__organisation"), access_token=token
+    )
+    context = {"application": application, "page": application.opportunity}
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "withdraw":
@@ -53,6 +67,10 @@ def status_view(request, token):
                 services.change_status(application, Application.Status.WITHDRAWN)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("Ihre Bewerbung ist zurückgezogen. Die Organisation ist informiert.")
+                )
         elif action == "export":
             response = JsonResponse(
                 services.export_data(application), json_dumps_params={"ensure_ascii": False, "indent": 2}
@@ -60,31 +78,49 @@ def status_view(request, token):
             response["Content-Disposition"] = 'attachment; filename="meine-bewerbung.json"'
             return response
         elif action == "erase":
+            if request.POST.get("confirm") != "yes":
+                return render(request, "applications/erase_confirm.html", context)
             services.erase(application)
             return render(request, "applications/erased.html", {})
         return redirect("applications:status", token=token)
-    return render(
-        request, "applications/status.html", {"application": application, "page": application.opportunity}
-    )
+    return render(request, "applications/status.html", context)
 
 
 @login_required
 def organisation_list(request):
-    applications = (
-        Application.objects.visible_to(request.user)
+    filterset = ApplicationFilterSet(
+        request.GET or None,
+        queryset=Application.objects.visible_to(request.user)
         .select_related("opportunity", "opportunity__organisation")
-        .order_by("-created_at")
+        .order_by("-created_at"),
+        user=request.user,
     )
-    status = request.GET.get("status")
-    if status in Application.Status.values:
-        applications = applications.filter(status=status)
+    applications = filterset.qs
     if request.GET.get("format") == "csv":
         return _csv(applications)
+    selected = filterset.form.cleaned_data.get("opportunity") if filterset.is_bound else None
     return render(
         request,
         "applications/organisation_list.html",
-        {"applications": applications, "status": status, "statuses": Application.Status.choices},
+        {
+            "applications": applications,
+            "filter_form": filterset.form,
+            "selected_opportunity": selected,
+            "csv_query": _csv_query(request),
+        },
     )
+
+
+def _csv_query(request) -> str:
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return query.urlencode()
+
+
+def _cell(value) -> str:
+    """A spreadsheet must not read an applicant's text as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _csv(applications):
@@ -92,18 +128,20 @@ def _csv(applications):
     response["Content-Disposition"] = 'attachment; filename="bewerbungen.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the umlauts right
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Status", "Eingegangen"])
+    writer.writerow(["Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Nachricht", "Status", "Eingegangen"])
     for application in applications:
         writer.writerow(
-            [
+            _cell(value)
+            for value in (
                 application.opportunity.title,
                 application.name,
                 application.email,
                 application.phone,
                 application.availability,
+                application.message,
                 application.get_status_display(),
                 application.created_at.strftime("%d.%m.%Y"),
-            ]
+            )
         )
     return response
 
@@ -131,4 +169,16 @@ def organisation_detail(request, pk):
         request,
         "applications/organisation_detail.html",
         {"application": application, "form": form, "changes": application.changes.all()},
+        status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def reopen_view(request, page_id):
+    page = get_object_or_404(
+        OpportunityPage.objects.filter(organisation__memberships__user=request.user), pk=page_id
+    )
+    services.reopen(page, by=request.user)
+    messages.success(request, _("Das Angebot nimmt wieder Bewerbungen an."))
+    return redirect(f"{reverse('applications:list')}?opportunity={page.pk}")

@@ -137,6 +137,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
+# The mail sweep leaves mails this young to the task enqueued on commit (it would only duplicate it).
+APPLICATION_MAIL_SWEEP_GRACE_SECONDS = 120
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

@@ -1,0 +1,29 @@
+"""Filters of the organisation's application list; the choices are the member's own opportunities."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from engagement.opportunities.models import OpportunityPage
+
+from .models import Application
+
+
+class ApplicationFilterSet(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Application.Status.choices, empty_label=_("Alle")
+    )
+    opportunity = django_filters.ModelChoiceFilter(
+        label=_("Angebot"), queryset=OpportunityPage.objects.none(), empty_label=_("Alle Angebote")
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "opportunity"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["opportunity"].queryset = OpportunityPage.objects.filter(
+            organisation__memberships__user=user
+        ).order_by("title")
+        # An unknown value is ignored (the whole list shows), never an error page.
+        self.form.fields["opportunity"].error_messages["invalid_choice"] = _("Dieses Angebot gibt es nicht.")

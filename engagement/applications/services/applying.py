@@ -1,0 +1,147 @@
+"""Applying without an account: save first, then double opt-in by mail; duplicates are merged."""
+
+import datetime as dt
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from engagement.opportunities.models import OpportunityPage
+from engagement.ratelimit import hit
+
+from ..mail import queue_mail
+from ..models import CONSENT_VERSION, Application
+from .links import absolute, detail_url, status_url
+
+Status = Application.Status
+CONFIRM_SALT = "engagement.applications.confirm"
+CONFIRM_MAX_AGE = dt.timedelta(days=7)
+# Per hour: enough for a family sharing one connection, too few for a bot.
+APPLICATIONS_PER_ADDRESS = 10
+APPLICATIONS_PER_EMAIL = 3
+
+
+def confirm_token(application: Application) -> str:
+    return signing.dumps(application.pk, salt=CONFIRM_SALT)
+
+
+@transaction.atomic
+def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> Application | None:
+    """Store the application and ask for confirmation by mail (double opt-in).
+
+    Raises RateLimited past the per-address or per-e-mail limit, ValidationError when the opportunity
+    takes no applications. A filled-in honeypot returns None and stores nothing (the bot sees success).
+    One open application per address and opportunity: an unconfirmed one is updated and its link sent
+    again; a confirmed one is left as it is (whoever typed the address has not proven it is theirs) and
+    its owner gets the status link instead. The caller shows the same page in every case, so the form
+    never tells whether an address has applied before.
+    """
+    email = data["email"].strip().lower()
+    hit("apply-ip", client_address, limit=APPLICATIONS_PER_ADDRESS, window_seconds=3600)
+    hit("apply-email", email, limit=APPLICATIONS_PER_EMAIL, window_seconds=3600)
+    if data.get("website"):
+        return None
+    if not opportunity.is_open_for_applications:
+        raise ValidationError(_("Für dieses Angebot sind gerade keine Bewerbungen möglich."))
+    now = timezone.now()
+    fields = {
+        "name": data["name"],
+        "phone": data.get("phone", ""),
+        "message": data["message"],
+        "availability": data.get("availability", ""),
+        "age_confirmed": bool(data.get("age_confirmed")),
+        "requirements_confirmed": bool(data.get("requirements_confirmed")),
+        "consent_version": CONSENT_VERSION,
+        "consent_given_at": now,
+    }
+    application = _open_application(opportunity, email)
+    if application is None:
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(opportunity=opportunity, email=email, **fields)
+        except IntegrityError:  # the same address applied in a parallel request a moment ago
+            application = _open_application(opportunity, email)
+    elif application.confirmed_at is None:
+        for name, value in fields.items():
+            setattr(application, name, value)
+        application.save()
+    else:
+        queue_mail(
+            key=f"again:{application.pk}:{now.timestamp()}",
+            to=email,
+            template="already_applied",
+            context=_context(application, status_url=status_url(application)),
+            application=application,
+        )
+        return application
+    queue_mail(
+        key=f"confirm:{application.pk}:{now.timestamp()}",
+        to=email,
+        template="confirm",
+        context={
+            "city": opportunity.city,
+            "url": absolute(reverse("applications:confirm", args=[confirm_token(application)])),
+        },
+        application=application,
+    )
+    return application
+
+
+def _open_application(opportunity, email) -> Application | None:
+    return (
+        Application.objects.select_for_update()
+        .filter(opportunity=opportunity, email=email, status__in=[Status.REQUESTED, Status.ACCEPTED])
+        .first()
+    )
+
+
+def _context(application, **extra) -> dict:
+    page = application.opportunity
+    return {"application": application, "page": page, "city": page.city, **extra}
+
+
+@transaction.atomic
+def confirm(token: str) -> Application | None:
+    """The second opt-in: only now does the organisation learn of the application (by a link)."""
+    try:
+        application_id = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:  # forged, damaged or older than 7 days (SignatureExpired)
+        return None
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("opportunity")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        return None
+    if application.confirmed_at is not None:
+        return application
+    application.confirmed_at = timezone.now()
+    application.save(update_fields=["confirmed_at", "updated_at"])
+    queue_mail(
+        key=f"received:{application.pk}",
+        to=application.email,
+        template="received",
+        context=_context(application, status_url=status_url(application)),
+        application=application,
+    )
+    notify_organisation(application, template="notify_organisation", key=f"notify:{application.pk}")
+    return application
+
+
+def notify_organisation(application, *, template: str, key: str):
+    """Every member of the organisation gets a link to the application; its content stays on the site."""
+    members = application.opportunity.organisation.memberships.values_list("user_id", "user__email")
+    for user_id, email in members:
+        if email:
+            queue_mail(
+                key=f"{key}:{user_id}",
+                to=email,
+                template=template,
+                context=_context(application, url=detail_url(application)),
+                application=application,
+            )

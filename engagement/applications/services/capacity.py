@@ -1,0 +1,57 @@
+"""Capacity: enough acceptances fill an opportunity; the organisation (or a cancellation) opens it again.
+
+The switch happens only when the number of acceptances crosses "volunteers needed": after an
+organisation reopens a filled opportunity on purpose, further acceptances do not close it again.
+
+`recruitment_status` is a page field, but filling up is not a content change and must not wait for the
+city's moderation. So the live row is updated directly, and the page's latest revision (a newer draft
+in moderation, or the published one) gets the same value, so publishing that revision later does not
+bring back an outdated status.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from engagement.opportunities.models import OpportunityPage
+
+from ..models import Application
+
+Recruitment = OpportunityPage.RecruitmentStatus
+Status = Application.Status
+
+
+def update_capacity(page: OpportunityPage, *, from_status: str, to_status: str):
+    """Call inside the transaction of a status change (or erasure) of one application on `page`."""
+    if Status.ACCEPTED not in (from_status, to_status) or from_status == to_status:
+        return
+    # Lock the page row: two acceptances at the same moment count one after the other.
+    page = OpportunityPage.objects.select_for_update(of=("self",)).get(pk=page.pk)
+    accepted = Application.objects.filter(opportunity=page, status=Status.ACCEPTED).count()
+    needed = page.volunteers_needed
+    if to_status == Status.ACCEPTED and accepted == needed and page.is_open_for_applications:
+        set_recruitment_status(page, Recruitment.FILLED)
+    elif (
+        from_status == Status.ACCEPTED
+        and accepted == needed - 1
+        and page.recruitment_status == Recruitment.FILLED
+    ):
+        set_recruitment_status(page, Recruitment.OPEN)
+
+
+@transaction.atomic
+def reopen(page: OpportunityPage, *, by) -> OpportunityPage:
+    """The organisation takes applications again although every place is taken (e.g. a waiting list)."""
+    if not page.organisation.memberships.filter(user=by).exists():
+        raise PermissionDenied
+    if page.recruitment_status == Recruitment.FILLED:
+        set_recruitment_status(page, Recruitment.OPEN)
+    return page
+
+
+def set_recruitment_status(page: OpportunityPage, status: str):
+    OpportunityPage.objects.filter(pk=page.pk).update(recruitment_status=status)
+    revision = page.latest_revision
+    if revision is not None and revision.content.get("recruitment_status") != status:
+        revision.content["recruitment_status"] = status
+        revision.save(update_fields=["content"])
+    page.recruitment_status = status

@@ -1,0 +1,54 @@
+"""The applicant's rights through the private link: Art. 15 (export) and Art. 17 (erasure) DSGVO."""
+
+from django.db import transaction
+from django.utils import translation
+
+from ..consent import consent_text
+from ..models import Application
+from .capacity import update_capacity
+
+
+def export_data(application: Application) -> dict:
+    """Everything stored about this application, including the consent and every status change."""
+    with translation.override("de"):
+        return {
+            "angebot": application.opportunity.title,
+            "organisation": application.opportunity.organisation.name,
+            "name": application.name,
+            "email": application.email,
+            "telefon": application.phone,
+            "nachricht": application.message,
+            "zeit": application.availability,
+            "alter_bestaetigt": application.age_confirmed,
+            "voraussetzungen_bestaetigt": application.requirements_confirmed,
+            "status": str(application.get_status_display()),
+            "eingegangen": application.created_at.isoformat(),
+            "einwilligung": {
+                "version": application.consent_version,
+                "text": consent_text(application.consent_version),
+                "erteilt": application.consent_given_at.isoformat(),
+                "bestaetigt": application.confirmed_at.isoformat() if application.confirmed_at else None,
+            },
+            "verlauf": [
+                {
+                    "von": str(change.get_from_status_display()),
+                    "nach": str(change.get_to_status_display()),
+                    "am": change.changed_at.isoformat(),
+                    "nachricht": change.message,
+                }
+                for change in application.changes.all()
+            ],
+            "emails": [
+                {"betreff": mail.subject, "erstellt": mail.created_at.isoformat()}
+                for mail in application.mails.filter(to=application.email).order_by("created_at")
+            ],
+        }
+
+
+@transaction.atomic
+def erase(application: Application):
+    """Delete the application, its history and its mails (sent or not); a freed place opens again."""
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+    page, status = application.opportunity, application.status
+    application.delete()
+    update_capacity(page, from_status=status, to_status="")
