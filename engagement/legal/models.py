@@ -5,6 +5,7 @@ Each city and the portal have their own legal pages, editable in Wagtail like an
 a feedback form whose messages reach the city's contact address.
 """
 
+from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -106,12 +107,34 @@ class LegalPage(Page):
         return context
 
 
+class AccessibilityFeedbackQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Feedback about the user's own cities; the portal's statement (no city) for administrators only."""
+        from engagement.cities.access import cities_edited_by
+
+        if not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(city__in=cities_edited_by(user))
+
+    def unanswered(self):
+        return self.filter(answered_at__isnull=True)
+
+
 class AccessibilityFeedback(models.Model):
     """A report of an accessibility barrier, sent through the form on an accessibility statement."""
 
-    page = models.ForeignKey(LegalPage, on_delete=models.CASCADE, related_name="feedback")
+    page = models.ForeignKey(
+        LegalPage, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("Erklärung")
+    )
     city = models.ForeignKey(
-        "cities.CityPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "cities.CityPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Stadt"),
     )
     name = models.CharField(_("Name"), max_length=120, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
@@ -119,6 +142,17 @@ class AccessibilityFeedback(models.Model):
     message = models.TextField(_("Nachricht"))
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
     mailed_at = models.DateTimeField(_("Weitergeleitet am"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("Beantwortet am"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Beantwortet von"),
+    )
+
+    objects = AccessibilityFeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Rückmeldung zur Barrierefreiheit")

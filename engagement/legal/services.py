@@ -81,3 +81,13 @@ def submit_feedback(*, page: LegalPage, request, data: dict) -> AccessibilityFee
         )
         transaction.on_commit(lambda: send_accessibility_feedback.delay(feedback.pk))
     return feedback
+
+
+def mark_feedback_answered(feedback: AccessibilityFeedback, *, by) -> AccessibilityFeedback:
+    """Record who answered the sender and when. Marking it again keeps the first answer."""
+    from django.utils import timezone
+
+    if feedback.answered_at is None:
+        feedback.answered_at, feedback.answered_by = timezone.now(), by
+        feedback.save(update_fields=["answered_at", "answered_by"])
+    return feedback
