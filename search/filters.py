@@ -15,6 +15,8 @@ from engagement.geo.geocoders import get_geocoder
 from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Activity, Category, TargetGroup
 
+from .coordinates import CoordinatesOutOfRange, parse_coordinates
+
 DEFAULT_RADIUS_KM = 10
 MAX_RADIUS_KM = 100
 SORTS = [
@@ -183,7 +185,14 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         near = (cleaned.get("near") or "").strip()
         cleaned["origin"] = None
-        if near:
+        try:
+            coordinates = parse_coordinates(near)
+        except CoordinatesOutOfRange:
+            coordinates = None
+            self.add_error("near", _("„%(place)s“ sind keine gültigen Koordinaten.") % {"place": near})
+        if coordinates:
+            cleaned["origin"] = coordinates
+        elif near and not self.has_error("near"):
             location = get_geocoder().geocode(near)
             if location is None:
                 suggestions = get_geocoder().suggest(near)
