@@ -1,8 +1,10 @@
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -13,6 +15,7 @@ from engagement.cities.access import cities_edited_by
 from .dashboard import CityModerationPanel
 from .models import ContentReport
 from .services import resolve_report
+from .statistics_views import CityStatisticsView
 
 
 @hooks.register("construct_homepage_panels")
@@ -84,3 +87,18 @@ register_permission_policy(ContentReport, ContentReportPolicy(ContentReport))
 @hooks.register("register_admin_viewset")
 def register_content_report_viewset():
     return ContentReportViewSet("content_reports")
+
+
+@hooks.register("register_admin_urls")
+def register_statistics_url():
+    return [path("statistik/", CityStatisticsView.as_view(), name="city_statistics")]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return cities_edited_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(_("Statistik"), reverse("city_statistics"), icon_name="table", order=220)

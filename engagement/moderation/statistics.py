@@ -1,0 +1,223 @@
+"""A city's figures for its editors ("Statistik"): counts only, never who applied.
+
+Every figure is one aggregate query over all the chosen cities, whatever the number of months,
+categories or rows: the report costs the same with ten opportunities as with a hundred thousand.
+
+Definitions (also shown under the report):
+- live: what citizens can find right now (`OpportunityPage.objects.listed()`).
+- applications: confirmed applications (double opt-in done), by the month they were confirmed.
+- answered: the organisation changed the status (accepted or declined); a change by the applicant
+  (withdrawing) is no answer. "Within 7 days" counts among the applications at least 7 days old.
+- expired unfilled: once published, its last day (end, application deadline or the one-off date) fell
+  in the period, and it was neither marked "all places taken" nor given as many acceptances as
+  volunteers were wanted.
+"""
+
+import datetime as dt
+import statistics as pystatistics
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    DateField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least, TruncDate, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from engagement.applications.models import Application, StatusChange
+from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
+from engagement.taxonomy.models import Category
+
+ANSWER_WINDOW = dt.timedelta(days=7)
+PERIOD_CHOICES = [
+    (3, _("Letzte 3 Monate")),
+    (6, _("Letzte 6 Monate")),
+    (12, _("Letzte 12 Monate")),
+    (24, _("Letzte 24 Monate")),
+]
+DEFAULT_PERIOD_MONTHS = 12
+FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole calendar months up to and including today's month."""
+
+    months: int
+    today: dt.date
+
+    @property
+    def month_starts(self) -> list[dt.date]:
+        year, month = self.today.year, self.today.month
+        starts = []
+        for _month in range(self.months):
+            starts.append(dt.date(year, month, 1))
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return starts[::-1]
+
+    @property
+    def start(self) -> dt.date:
+        return self.month_starts[0]
+
+    @property
+    def start_moment(self) -> dt.datetime:
+        return timezone.make_aware(dt.datetime.combine(self.start, dt.time.min))
+
+    @classmethod
+    def last_months(cls, months: int, today: dt.date | None = None) -> "Period":
+        return cls(months=months, today=today or timezone.localdate())
+
+
+@dataclass
+class Row:
+    label: str
+    value: int
+
+
+@dataclass
+class CityStatistics:
+    period: Period
+    live_by_category: list[Row] = field(default_factory=list)
+    live_by_schedule: list[Row] = field(default_factory=list)
+    organisations_by_month: list[Row] = field(default_factory=list)
+    applications_by_month: list[Row] = field(default_factory=list)
+    applications_due: int = 0  # confirmed in the period and at least 7 days old
+    answered_within_window: int = 0
+    answered: int = 0
+    median_days_to_answer: float | None = None
+    expired_unfilled: int = 0
+
+    @property
+    def live_total(self) -> int:
+        return sum(row.value for row in self.live_by_schedule)
+
+    @property
+    def answered_share(self) -> float | None:
+        """Share (0–100) answered within 7 days, None while no application is 7 days old."""
+        if not self.applications_due:
+            return None
+        return round(100 * self.answered_within_window / self.applications_due, 1)
+
+
+def city_statistics(cities, period: Period) -> CityStatistics:
+    """The figures for `cities` (a queryset of CityPage) over `period`."""
+    report = CityStatistics(period=period)
+    listed = OpportunityPage.objects.listed().filter(city__in=cities)
+    report.live_by_category = _live_by_category(listed)
+    report.live_by_schedule = _live_by_schedule(listed)
+    report.organisations_by_month = _by_month(
+        Organisation.objects.filter(home_city__in=cities, created_at__gte=period.start_moment),
+        "created_at",
+        period,
+    )
+    confirmed = Application.objects.confirmed().filter(
+        opportunity__city__in=cities, confirmed_at__gte=period.start_moment
+    )
+    report.applications_by_month = _by_month(confirmed, "confirmed_at", period)
+    _answers(report, confirmed)
+    report.expired_unfilled = _expired_unfilled(cities, period)
+    return report
+
+
+def _live_by_category(listed) -> list[Row]:
+    counts = dict(
+        listed.filter(categories__isnull=False)
+        .values_list("categories")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    return [Row(category.name, counts.get(category.pk, 0)) for category in Category.objects.all()]
+
+
+def _live_by_schedule(listed) -> list[Row]:
+    counts = dict(listed.values_list("schedule_kind").annotate(n=Count("pk")).order_by())
+    return [Row(str(label), counts.get(kind, 0)) for kind, label in OpportunityPage.ScheduleKind.choices]
+
+
+def _by_month(queryset, moment_field: str, period: Period) -> list[Row]:
+    counts = {
+        timezone.localtime(month).date() if isinstance(month, dt.datetime) else month: n
+        for month, n in queryset.annotate(month=TruncMonth(moment_field))
+        .values_list("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    return [Row(month_label(start), counts.get(start, 0)) for start in period.month_starts]
+
+
+def month_label(start: dt.date) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(start, "YEAR_MONTH_FORMAT")
+
+
+def _answers(report: CityStatistics, confirmed):
+    first_answer = (
+        StatusChange.objects.filter(application=OuterRef("pk"), changed_by__isnull=False)
+        .order_by("changed_at")
+        .values("changed_at")[:1]
+    )
+    answered = confirmed.annotate(
+        first_answer=Subquery(first_answer),
+        waited=ExpressionWrapper(F("first_answer") - F("confirmed_at"), output_field=DurationField()),
+    )
+    due = Q(confirmed_at__lte=timezone.now() - ANSWER_WINDOW)
+    figures = answered.aggregate(
+        due=Count("pk", filter=due),
+        within=Count("pk", filter=due & Q(waited__lte=ANSWER_WINDOW)),
+        answered=Count("pk", filter=Q(first_answer__isnull=False)),
+    )
+    report.applications_due = figures["due"]
+    report.answered_within_window = figures["within"]
+    report.answered = figures["answered"]
+    report.median_days_to_answer = _median_days(answered.filter(first_answer__isnull=False))
+
+
+class Median(Aggregate):
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def _median_days(answered) -> float | None:
+    if connection.vendor == "postgresql":
+        waited = answered.aggregate(median=Median("waited"))["median"]
+    else:  # SQLite (the quick start) has no percentile: one query for the durations, the median in Python
+        durations = list(answered.values_list("waited", flat=True))
+        waited = pystatistics.median(durations) if durations else None
+    return None if waited is None else round(waited.total_seconds() / 86400, 1)
+
+
+def _expired_unfilled(cities, period: Period) -> int:
+    one_off_day = Case(
+        When(
+            schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+            then=TruncDate(Coalesce("event_end", "event_start")),
+        ),
+        default=Value(FAR_FUTURE),
+        output_field=DateField(),
+    )
+    far = Value(FAR_FUTURE, output_field=DateField())
+    return (
+        OpportunityPage.objects.filter(city__in=cities, first_published_at__isnull=False)
+        .exclude(recruitment_status=OpportunityPage.RecruitmentStatus.FILLED)
+        .annotate(
+            last_day=Least(Coalesce("end_date", far), Coalesce("application_deadline", far), one_off_day),
+            accepted=Count("applications", filter=Q(applications__status=Application.Status.ACCEPTED)),
+        )
+        .filter(last_day__gte=period.start, last_day__lt=period.today, accepted__lt=F("volunteers_needed"))
+        .count()
+    )
