@@ -92,6 +92,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "engagement.cities.context_processors.city_sections",
             ],
+            "libraries": {
+                "content_language": "engagement.content_language",
+                "local_formats": "engagement.formatting",
+            },
         },
     },
 ]

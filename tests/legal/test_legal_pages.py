@@ -176,5 +176,5 @@ def test_only_the_accessibility_statement_has_a_form(client, bretten):
 def test_english_visitors_are_told_the_legal_text_is_german(client, bretten):
     text = client.get("/en/bretten/datenschutz/").content.decode()
     assert '<h1 class="kern-heading-x-large">Privacy policy</h1>' in text
-    assert "This page is only available in German." in text
+    assert "This content is only available in German." in text
     assert '<div class="ev-richtext ev-legal" lang="de">' in text
