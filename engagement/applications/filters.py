@@ -16,9 +16,19 @@ class ApplicationFilterSet(django_filters.FilterSet):
         label=_("Angebot"), queryset=OpportunityPage.objects.none(), empty_label=_("Alle Angebote")
     )
 
+    waiting_list = django_filters.ChoiceFilter(
+        label=_("Warteliste"),
+        choices=[("true", _("Nur Warteliste")), ("false", _("Ohne Warteliste"))],
+        empty_label=_("Alle"),
+        method="filter_waiting_list",
+    )
+
     class Meta:
         model = Application
-        fields = ["status", "opportunity"]
+        fields = ["status", "opportunity", "waiting_list"]
+
+    def filter_waiting_list(self, queryset, name, value):
+        return queryset.filter(on_waiting_list=value == "true")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

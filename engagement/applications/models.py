@@ -43,6 +43,9 @@ class Application(models.Model):
     availability = models.CharField(_("Wann haben Sie Zeit?"), max_length=300, blank=True)
     age_confirmed = models.BooleanField(default=False)
     requirements_confirmed = models.BooleanField(default=False)
+    on_waiting_list = models.BooleanField(
+        _("Warteliste"), default=False, help_text=_("Kam, als alle Plätze vergeben waren.")
+    )
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     consent_version = models.CharField(max_length=20)
     consent_given_at = models.DateTimeField()

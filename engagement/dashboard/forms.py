@@ -30,6 +30,7 @@ STEPS = [
         [
             "volunteers_needed",
             "recruitment_status",
+            "waiting_list",
             "minimum_age",
             "suitable_for",
             "requires_extended_certificate",

@@ -150,6 +150,14 @@ class OpportunityPage(Page):
         default=RecruitmentStatus.OPEN,
         db_index=True,
     )
+    waiting_list = models.BooleanField(
+        _("Warteliste führen"),
+        default=False,
+        help_text=_(
+            "Sind alle Plätze vergeben, können sich Interessierte weiter melden. "
+            "Sie kommen auf die Warteliste und Sie entscheiden später."
+        ),
+    )
     minimum_age = models.PositiveSmallIntegerField(
         _("Mindestalter"), null=True, blank=True, validators=[MinValueValidator(6), MaxValueValidator(99)]
     )
@@ -215,6 +223,7 @@ class OpportunityPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("recruitment_status")]),
+                FieldPanel("waiting_list"),
                 FieldPanel("minimum_age"),
                 FieldPanel("requires_extended_certificate"),
                 FieldPanel("requires_driving_licence"),
@@ -370,6 +379,15 @@ class OpportunityPage(Page):
     @property
     def is_open_for_applications(self):
         return self.recruitment_status in (self.RecruitmentStatus.OPEN, self.RecruitmentStatus.FEW_PLACES)
+
+    @property
+    def has_open_waiting_list(self):
+        """Every place is taken, but people may still sign up for the waiting list."""
+        return self.waiting_list and self.recruitment_status == self.RecruitmentStatus.FILLED
+
+    @property
+    def takes_applications(self):
+        return self.is_open_for_applications or self.has_open_waiting_list
 
     @property
     def requirements(self) -> list[str]:

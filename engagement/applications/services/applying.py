@@ -44,7 +44,7 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
     hit("apply-email", email, limit=APPLICATIONS_PER_EMAIL, window_seconds=3600)
     if data.get("website"):
         return None
-    if not opportunity.is_open_for_applications:
+    if not opportunity.takes_applications:
         raise ValidationError(_("Für dieses Angebot sind gerade keine Bewerbungen möglich."))
     now = timezone.now()
     fields = {
@@ -56,6 +56,7 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
         "requirements_confirmed": bool(data.get("requirements_confirmed")),
         "consent_version": CONSENT_VERSION,
         "consent_given_at": now,
+        "on_waiting_list": not opportunity.is_open_for_applications,
     }
     application = _open_application(opportunity, email)
     if application is None:

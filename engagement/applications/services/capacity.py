@@ -20,10 +20,13 @@ Recruitment = OpportunityPage.RecruitmentStatus
 Status = Application.Status
 
 
-def update_capacity(page: OpportunityPage, *, from_status: str, to_status: str):
-    """Call inside the transaction of a status change (or erasure) of one application on `page`."""
+def update_capacity(page: OpportunityPage, *, from_status: str, to_status: str) -> bool:
+    """Call inside the transaction of a status change (or erasure) of one application on `page`.
+
+    Returns True when a filled opportunity has a free place again.
+    """
     if Status.ACCEPTED not in (from_status, to_status) or from_status == to_status:
-        return
+        return False
     # Lock the page row: two acceptances at the same moment count one after the other.
     page = OpportunityPage.objects.select_for_update(of=("self",)).get(pk=page.pk)
     accepted = Application.objects.filter(opportunity=page, status=Status.ACCEPTED).count()
@@ -36,6 +39,15 @@ def update_capacity(page: OpportunityPage, *, from_status: str, to_status: str):
         and page.recruitment_status == Recruitment.FILLED
     ):
         set_recruitment_status(page, Recruitment.OPEN)
+        return True
+    return False
+
+
+def waiting(page: OpportunityPage):
+    """Confirmed applications still waiting for an answer that came while every place was taken."""
+    return Application.objects.confirmed().filter(
+        opportunity=page, on_waiting_list=True, status=Status.REQUESTED
+    )
 
 
 @transaction.atomic

@@ -2,14 +2,15 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..calendar import ics_for
 from ..mail import queue_mail
 from ..models import Application, StatusChange
 from .applying import notify_organisation
-from .capacity import update_capacity
-from .links import status_url
+from .capacity import update_capacity, waiting
+from .links import absolute, status_url
 
 Status = Application.Status
 
@@ -74,5 +75,22 @@ def change_status(application: Application, to_status: str, *, by=None, message:
     )
     if actor == "applicant":
         notify_organisation(application, template="notify_withdrawn", key=f"withdrawn:{change.pk}")
-    update_capacity(page, from_status=from_status, to_status=to_status)
+    if update_capacity(page, from_status=from_status, to_status=to_status):
+        _tell_waiting_list(page, change)
     return application
+
+
+def _tell_waiting_list(page, change: StatusChange):
+    """A place is free again: the organisation hears how many people wait (no names in the mail)."""
+    count = waiting(page).count()
+    if not count:
+        return
+    url = absolute(reverse("applications:list") + f"?opportunity={page.pk}&waiting_list=true")
+    for user_id, email in page.organisation.memberships.values_list("user_id", "user__email"):
+        if email:
+            queue_mail(
+                key=f"place-free:{change.pk}:{user_id}",
+                to=email,
+                template="place_free",
+                context={"page": page, "city": page.city, "count": count, "url": url},
+            )

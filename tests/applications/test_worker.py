@@ -1,0 +1,212 @@
+"""Reliability with a real celery worker on Redis (the broker of CELERY_BROKER_URL, e.g. DB 14).
+
+The whole flow runs through the broker; then Redis is unreachable while a citizen applies, and the
+worker is stopped while mails are enqueued: the periodic sweep sends every mail, each exactly once.
+"""
+
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import closing
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail as django_mail
+from kombu import pools
+
+from engagement import celery_app
+from engagement.applications.models import Application, OutgoingMail
+from engagement.applications.services.applying import confirm_token
+from engagement.applications.tasks import send_unsent_mail
+from tests.applications.conftest import DATA, links
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    in_days,
+    make_city,
+    make_opportunity,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def wait_for(condition, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def free_port() -> int:
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Broker:
+    """A Redis server of the test's own, so the test can really stop and restart its broker."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [shutil.which("redis-server"), "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        assert wait_for(self.answers, seconds=10), "redis-server did not start"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        assert not self.answers()
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as connection:
+                connection.sendall(b"PING\r\n")
+                return connection.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+def _forget_broker_connections():
+    """Drop pooled connections so the next publish connects afresh (to a restarted broker)."""
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+        celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    pools.reset()  # kombu keeps its own registry of pools per connection URL
+
+
+@pytest.fixture
+def broker(settings):
+    """Tasks go through the test's own Redis (not run in the test's thread); its queue starts empty.
+
+    Celery reads CELERY_BROKER_URL from the environment before Django's settings, so the test's broker
+    is set as the read and write URL, which take precedence over it.
+    """
+    own = Broker()
+    own.start()
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = own.url
+    _forget_broker_connections()
+    yield own
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = None
+    _forget_broker_connections()
+    if own.process.poll() is None:
+        own.stop()
+
+
+def worker():
+    return start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30)
+
+
+@pytest.fixture
+def scene():
+    city = make_city("bretten")
+    verein = OrganisationFactory(name="Tafel Bretten e. V.", home_city=city)
+    member = MembershipFactory(organisation=verein, user=UserFactory(username="verein-bretten")).user
+    return verein, member
+
+
+def sent(subject_start):
+    return [mail for mail in django_mail.outbox if mail.subject.startswith(subject_start)]
+
+
+def test_full_flow_through_a_real_worker(client, scene, mailoutbox, broker):
+    verein, member = scene
+    with worker():
+        page = make_opportunity(
+            organisation=verein,
+            title="Stadtfest",
+            schedule_kind="one_off",
+            event_start=in_days(10, hour=14),
+            event_end=in_days(10, hour=18),
+            volunteers_needed=1,
+        )
+        response = client.post(f"/bewerben/{page.pk}/", DATA)
+        assert "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
+        assert wait_for(lambda: sent("Bitte bestätigen"))
+
+        client.post(links(sent("Bitte bestätigen"), "/bewerbung/bestaetigen/")[0])
+        assert wait_for(lambda: sent("Neue Bewerbung") and sent("Ihre Bewerbung"))
+        application = Application.objects.get()
+        notification = sent("Neue Bewerbung")[0]
+        assert notification.to == ["verein-bretten@example.org"] and "Mia" not in notification.body
+
+        client.force_login(member)
+        detail = links([notification], "/mein-verein/bewerbungen/")[0]
+        assert "Mia Kraus" in client.get(detail).content.decode()
+        client.post(detail, {"status": "accepted", "message": "Willkommen!"})
+        assert wait_for(lambda: sent("Zusage"))
+    acceptance = sent("Zusage")[0]
+    assert acceptance.to == ["mia@example.org"] and "Willkommen!" in acceptance.body
+    [(filename, content, mimetype)] = acceptance.attachments
+    assert mimetype == "text/calendar" and "SUMMARY:Stadtfest" in content
+    page.refresh_from_db()
+    assert page.recruitment_status == "filled"
+    assert sorted(mail.subject for mail in mailoutbox) == [
+        "Bitte bestätigen Sie Ihre Bewerbung",
+        "Ihre Bewerbung: Stadtfest",
+        "Neue Bewerbung: Stadtfest",
+        "Zusage: Stadtfest",
+    ]
+    assert not OutgoingMail.objects.filter(sent_at__isnull=True).exists()
+    assert application.changes.get().changed_by == member
+
+
+def queued() -> int:
+    """Messages waiting in our queue on Redis."""
+    with celery_app.connection_for_write() as connection:
+        return connection.default_channel.client.llen(celery_app.conf.task_default_queue)
+
+
+def test_broker_stopped_then_restarted_the_sweep_sends_every_mail_exactly_once(
+    client, scene, mailoutbox, broker, settings, caplog
+):
+    verein, member = scene
+    page = make_opportunity(organisation=verein, title="Lesepat:in")
+    celery_app.control.purge()  # the geocoding task of the new page is not what this test counts
+
+    # 1. Redis stopped: the application is saved and the citizen sees the confirmation page.
+    broker.stop()
+    _forget_broker_connections()
+    response = client.post(f"/bewerben/{page.pk}/", DATA)
+    assert response.status_code == 200 and "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
+    assert Application.objects.count() == 1
+    assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 1 and not mailoutbox
+    assert "nicht eingereiht (Broker nicht erreichbar)" in caplog.text
+
+    # 2. Redis restarted (empty: it keeps nothing on disk), no worker yet: later mails wait in the queue.
+    broker.start()
+    _forget_broker_connections()
+    settings.APPLICATION_MAIL_SWEEP_GRACE_SECONDS = 0
+    application = Application.objects.get()
+    client.post(f"/bewerbung/bestaetigen/{confirm_token(application)}/")
+    assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 3  # confirm, received, notify
+    assert queued() == 2  # received and notify were enqueued on commit; the first mail never was
+
+    # 3. The beat sweep runs twice while the worker comes back: every mail goes out once.
+    send_unsent_mail.delay()
+    with worker():
+        assert wait_for(lambda: not OutgoingMail.objects.filter(sent_at__isnull=True).exists())
+        send_unsent_mail.delay()
+        time.sleep(1.5)  # time for any duplicate to (not) go out
+    subjects = sorted(mail.subject for mail in mailoutbox)
+    assert subjects == [
+        "Bitte bestätigen Sie Ihre Bewerbung",
+        "Ihre Bewerbung: Lesepat:in",
+        "Neue Bewerbung: Lesepat:in",
+    ]
