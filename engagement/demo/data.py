@@ -643,6 +643,7 @@ OPPORTUNITIES = [
         "place": "Baden-Baden",
         "volunteers_needed": 10,
         "recruitment_status": "filled",
+        "waiting_list": True,
         "minimum_age": None,
         "requires_extended_certificate": False,
         "requires_driving_licence": False,

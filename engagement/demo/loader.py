@@ -194,6 +194,7 @@ def _opportunity(spec, organisations, vocabularies, result):
         end_date=_day(today, spec["ends_in_days"]),
         application_deadline=_day(today, spec["deadline_in_days"]),
         **{name: spec[name] for name in PLAIN_FIELDS},
+        waiting_list=spec.get("waiting_list", False),
     )
     if spec["schedule"] == OpportunityPage.ScheduleKind.ONE_OFF:
         page.event_start = _event_start(today, spec["event_in_days"], spec["event_start"])
