@@ -1,4 +1,9 @@
-"""The city's decision on a submitted opportunity reaches the organisation's members by e-mail."""
+"""The city's decision on a submitted opportunity reaches the organisation's members by e-mail.
+
+Wagtail mails its own approval and rejection notices to whoever submitted, with links into the admin.
+Verein members submit from /mein-verein/ and cannot open the admin, so they get our mail instead of
+Wagtail's: the two notifiers below keep Wagtail's behaviour for everyone who may use the admin.
+"""
 
 from celery import shared_task
 from django.conf import settings
@@ -9,12 +14,45 @@ from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier, WorkflowStateRejectionEmailNotifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from engagement.opportunities.models import OpportunityPage
 
 SENT_MARKER_SECONDS = 60 * 60 * 24 * 30
+
+
+class AdminUsersOnly:
+    """Wagtail's notice goes only to recipients who can open the admin page it links to."""
+
+    def get_valid_recipients(self, instance, **kwargs):
+        return {
+            user
+            for user in super().get_valid_recipients(instance, **kwargs)
+            if user.has_perm("wagtailadmin.access_admin")
+        }
+
+
+class ApprovalNotifier(AdminUsersOnly, WorkflowStateApprovalEmailNotifier):
+    pass
+
+
+class RejectionNotifier(AdminUsersOnly, WorkflowStateRejectionEmailNotifier):
+    pass
+
+
+# Module-level, because signals hold their receivers weakly. Our apps are ready before wagtail.admin, so
+# these take Wagtail's dispatch_uids first; Wagtail's own connect() with the same uid then does nothing
+# (Django keeps one receiver per uid and sender). A test fails if that order ever changes.
+approval_notifier = ApprovalNotifier()
+rejection_notifier = RejectionNotifier()
+workflow_approved.connect(
+    approval_notifier, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+)
+workflow_rejected.connect(
+    rejection_notifier, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
+)
 
 
 @receiver(workflow_approved)

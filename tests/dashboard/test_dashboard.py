@@ -276,3 +276,34 @@ def test_overview_counts_applications_waiting_for_an_answer(client, member, vere
         )
     client.force_login(member)
     assert "2 Bewerbungen warten auf Antwort" in client.get("/mein-verein/").content.decode()
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_verein_members_get_our_decision_mail_but_not_wagtails_admin_notice(
+    client, member, editor, verein_bretten, mailoutbox, django_capture_on_commit_callbacks, action
+):
+    client.force_login(member)
+    client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", {**form_data(), "submit": "1"})
+    state = WorkflowState.objects.get(object_id=str(OpportunityPage.objects.get().pk))
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(state.current_task_state, editor, action, comment="")
+    to_member = [mail for mail in mailoutbox if mail.to == [member.email]]
+    assert len(to_member) == 1, [mail.subject for mail in to_member]
+    assert "/admin/" not in to_member[0].body and "/mein-verein/" in to_member[0].body
+
+
+def test_an_editor_who_submitted_in_the_admin_still_gets_wagtails_notice(
+    editor, bretten, mailoutbox, django_capture_on_commit_callbacks
+):
+    colleague = UserFactory(username="redaktion-bretten-2", email="kollegin@example.org")
+    colleague.groups.add(Group.objects.get(name="Redaktion Bretten"))
+    page = make_opportunity(city=bretten, publish=False, title="Stadtputz")
+    workflow = page.get_workflow()
+    with django_capture_on_commit_callbacks(execute=True):
+        state = workflow.start(page, colleague)
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, editor, "reject", comment="Bitte Datum ergänzen."
+        )
+    notices = [mail for mail in mailoutbox if mail.to == ["kollegin@example.org"]]
+    assert notices and "Stadtputz" in notices[0].subject
