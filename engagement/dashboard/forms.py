@@ -51,7 +51,11 @@ STEPS = [
     ),
     (_("Ansprechperson"), ["contact_name", "contact_phone", "contact_email"]),
 ]
-FIELDS = [name for _, names in STEPS for name in names]
+FIELDS = [name for _, names in STEPS for name in names] + ["image_alt"]
+IMAGE_STEP = (_("Bild"), ["image_file", "image_alt", "remove_image"])
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
 RELATIONS = {
     "categories": Category,
     "activities": Activity,
@@ -106,6 +110,15 @@ class OpportunityForm(forms.ModelForm):
             "title": _("Kurz und konkret, zum Beispiel „Lesepat:in für Grundschulkinder“."),
         }
 
+    image_file = forms.ImageField(
+        label=_("Bild"),
+        required=False,
+        help_text=_("Ein Foto macht Ihr Angebot anschaulicher. JPG, PNG oder WebP, höchstens 5 MB."),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={"invalid_image": _("Diese Datei ist kein Bild, das wir lesen können.")},
+    )
+    remove_image = forms.BooleanField(label=_("Bild entfernen"), required=False)
+
     description = forms.CharField(
         label=_("Beschreibung"),
         max_length=10_000,
@@ -130,11 +143,38 @@ class OpportunityForm(forms.ModelForm):
                 self.initial[name] = list(getattr(self.instance, name).all())
         if city is not None:
             self.instance._parent_city_hint = city
-        self.steps = [(title, [self[name] for name in names]) for title, names in STEPS]
+        if not self.instance.image_id:
+            del self.fields["remove_image"]
+        steps = [*STEPS[:1], IMAGE_STEP, *STEPS[1:]]
+        self.steps = [
+            (title, [self[name] for name in names if name in self.fields]) for title, names in steps
+        ]
 
     def _get_validation_exclusions(self):
         # The slug is set by the service from the title; page tree fields are not the Verein's business.
         return {*super()._get_validation_exclusions(), "slug", "path", "depth"}
+
+    def clean_image_file(self):
+        upload = self.cleaned_data.get("image_file")
+        if not upload:
+            return None
+        if upload.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(_("Das Bild ist größer als 5 MB. Bitte wählen Sie ein kleineres."))
+        # Django's ImageField has opened the file with Pillow and left the result here.
+        if upload.image.format not in IMAGE_FORMATS:
+            raise forms.ValidationError(_("Bitte laden Sie ein Bild als JPG, PNG oder WebP hoch."))
+        width, height = upload.image.size
+        if width * height > MAX_IMAGE_PIXELS:
+            raise forms.ValidationError(_("Das Bild hat zu viele Bildpunkte. Bitte verkleinern Sie es."))
+        return upload
+
+    def image_change(self):
+        """What to do with the picture: a new upload, removal (False), or nothing (None)."""
+        if self.cleaned_data.get("image_file"):
+            return self.cleaned_data["image_file"]
+        if self.cleaned_data.get("remove_image"):
+            return False
+        return None
 
     def clean_description(self):
         return text_to_html(self.cleaned_data["description"])

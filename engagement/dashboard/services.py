@@ -95,6 +95,30 @@ def _unique_slug(city, title, page=None):
     return slug
 
 
+def _store_image(upload, *, organisation: Organisation, user, title: str):
+    """An uploaded picture goes into the home city's collection, where that city's editors see it."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.create(
+        title=title[:255],
+        file=upload,
+        collection=organisation.home_city.collection,
+        uploaded_by_user=user,
+    )
+
+
+def _with_image(data: dict, image, *, organisation, user) -> dict:
+    """`image`: a new upload, False to remove the picture, None to keep it."""
+    if image is False:
+        return {**data, "image": None, "image_alt": ""}
+    if image is not None:
+        return {
+            **data,
+            "image": _store_image(image, organisation=organisation, user=user, title=data["title"]),
+        }
+    return data
+
+
 def _apply(page, data):
     relations = {name: data.pop(name) for name in RELATIONS if name in data}
     for name, value in data.items():
@@ -104,7 +128,7 @@ def _apply(page, data):
 
 
 @transaction.atomic
-def create_draft(*, organisation: Organisation, user, data: dict) -> OpportunityPage:
+def create_draft(*, organisation: Organisation, user, data: dict, image=None) -> OpportunityPage:
     if not organisation.memberships.filter(user=user).exists():
         raise PermissionDenied
     if organisation.verification_state == Organisation.VerificationState.SUSPENDED:
@@ -112,7 +136,7 @@ def create_draft(*, organisation: Organisation, user, data: dict) -> Opportunity
             _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
         )
     city = organisation.home_city
-    data = dict(data)
+    data = _with_image(dict(data), image, organisation=organisation, user=user)
     relations = {name: data.pop(name) for name in RELATIONS if name in data}
     page = OpportunityPage(organisation=organisation, owner=user, live=False, **data)
     page.slug = _unique_slug(city, page.title)
@@ -124,10 +148,10 @@ def create_draft(*, organisation: Organisation, user, data: dict) -> Opportunity
 
 
 @transaction.atomic
-def update_draft(*, page: OpportunityPage, user, data: dict) -> OpportunityPage:
+def update_draft(*, page: OpportunityPage, user, data: dict, image=None) -> OpportunityPage:
     """A new revision; a published version stays online until the editors approve this one."""
     latest = page.get_latest_revision_as_object()
-    _apply(latest, dict(data))
+    _apply(latest, _with_image(dict(data), image, organisation=page.organisation, user=user))
     latest.full_clean(exclude=["slug"])
     latest.save_revision(user=user, log_action=True)
     return latest

@@ -107,11 +107,17 @@ class OpportunityFormView(MemberRequiredMixin, FormView):
         try:
             if "page_id" in self.kwargs:
                 page = services.update_draft(
-                    page=self.member_page(), user=self.request.user, data=form.page_data()
+                    page=self.member_page(),
+                    user=self.request.user,
+                    data=form.page_data(),
+                    image=form.image_change(),
                 )
             else:
                 page = services.create_draft(
-                    organisation=self.get_organisation(), user=self.request.user, data=form.page_data()
+                    organisation=self.get_organisation(),
+                    user=self.request.user,
+                    data=form.page_data(),
+                    image=form.image_change(),
                 )
         except ValidationError as error:
             form.add_error(None, error)

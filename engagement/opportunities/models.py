@@ -73,6 +73,15 @@ class OpportunityPage(Page):
         related_name="+",
         verbose_name=_("Bild"),
     )
+    image_alt = models.CharField(
+        _("Bildbeschreibung"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Was ist auf dem Bild zu sehen? Für Menschen, die das Bild nicht sehen. "
+            "Leer lassen, wenn das Bild nur schmückt."
+        ),
+    )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="opportunities", verbose_name=_("Organisation")
     )
@@ -190,6 +199,7 @@ class OpportunityPage(Page):
         FieldPanel("teaser"),
         FieldPanel("description"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
