@@ -5,10 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView
+from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView, ScopedChosenMultipleView
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
+from search import suggest as search_suggest
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         AdministratorsPageTypesUsageReportView.as_view(results_only=True),
     ),
+    # Replaces the page chooser's last step, which returns any page by id (drafts of other cities too).
+    path("admin/choose-page/chosen-multiple/", ScopedChosenMultipleView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -32,6 +35,7 @@ urlpatterns = [
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
     path(
         "organisationen/<slug:slug>/",
         OrganisationProfileView.as_view(),

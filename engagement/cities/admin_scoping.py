@@ -4,12 +4,23 @@
   excluded): ours list what the user may choose or change, i.e. their own city's collection.
 - The "page types usage" report names the last edited page of each type, whichever city it is in:
   administrators only.
+- Bulk action confirmations list the chosen objects the user may *not* act on, by title: ours leave
+  them out, so another city's ids reveal nothing.
+- The page chooser's "chosen multiple" step returns any page by id: ours only the pages the chooser
+  itself would offer.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views import bulk_actions as image_bulk_actions
+from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 
@@ -33,3 +44,47 @@ class AdministratorsPageTypesUsageReportView(PageTypesUsageReportView):
         if not request.user.is_superuser:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class HideObjectsWithoutAccessMixin:
+    def get_actionable_objects(self):
+        objects, details = super().get_actionable_objects()
+        return objects, {**details, "items_with_no_access": []}
+
+
+def bulk_actions_without_foreign_titles():
+    """Wagtail's bulk actions for pages, images and documents, minus the list of inaccessible objects."""
+    originals = [
+        page_bulk_actions.DeleteBulkAction,
+        page_bulk_actions.MoveBulkAction,
+        page_bulk_actions.PublishBulkAction,
+        page_bulk_actions.UnpublishBulkAction,
+        image_bulk_actions.DeleteBulkAction,
+        image_bulk_actions.AddTagsBulkAction,
+        image_bulk_actions.AddToCollectionBulkAction,
+        document_bulk_actions.DeleteBulkAction,
+        document_bulk_actions.AddTagsBulkAction,
+        document_bulk_actions.AddToCollectionBulkAction,
+    ]
+    return [
+        type(f"Scoped{original.__name__}", (HideObjectsWithoutAccessMixin, original), {})
+        for original in originals
+    ]
+
+
+class ScopedChosenMultipleView(ChosenMultipleView):
+    def get(self, request):
+        pages = Page.objects.filter(pk__in=request.GET.getlist("id"))
+        for hook in hooks.get_hooks("construct_page_chooser_queryset"):
+            pages = hook(pages, request)
+        result = [
+            {
+                "id": page.pk,
+                "parentId": page.get_parent().pk,
+                "adminTitle": page.get_admin_display_title(),
+                "editUrl": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+                "url": page.url,
+            }
+            for page in pages.specific()
+        ]
+        return self.render_chosen_response(result)

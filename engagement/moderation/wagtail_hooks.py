@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -38,17 +39,33 @@ class ReportsIndexView(generic.IndexView):
         )
 
 
-class ReportsEditView(generic.EditView):
+class OwnCitiesReportMixin:
+    """Views of one report find it among the user's own cities only: another city's id is a 404."""
+
     def get_object(self, queryset=None):
         reports = ContentReport.objects.in_cities(cities_edited_by(self.request.user))
-        report = get_object_or_404(reports, pk=self.kwargs["pk"])
-        return report
+        return get_object_or_404(reports, pk=self.kwargs["pk"])
+
+
+class ReportsEditView(OwnCitiesReportMixin, generic.EditView):
 
     def save_instance(self):
         report = self.form.instance
         if report.status == ContentReport.Status.RESOLVED and not report.resolved_at:
             return resolve_report(report, by=self.request.user, note=report.editor_note)
         return super().save_instance()
+
+
+class ReportsDeleteView(OwnCitiesReportMixin, generic.DeleteView):
+    pass
+
+
+class ReportsHistoryView(OwnCitiesReportMixin, history.HistoryView):
+    pass
+
+
+class ReportsUsageView(OwnCitiesReportMixin, usage.UsageView):
+    pass
 
 
 class ContentReportViewSet(ModelViewSet):
@@ -64,6 +81,9 @@ class ContentReportViewSet(ModelViewSet):
     form_fields = ["status", "editor_note"]
     index_view_class = ReportsIndexView
     edit_view_class = ReportsEditView
+    delete_view_class = ReportsDeleteView
+    history_view_class = ReportsHistoryView
+    usage_view_class = ReportsUsageView
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = False
