@@ -68,3 +68,11 @@ def test_english_legal_page_marks_the_german_text(client, bretten):
     assert '<div class="ev-richtext ev-legal" lang="de">' in html
     german = client.get("/bretten/datenschutz/").content.decode()
     assert NOTE not in german and '<div class="ev-richtext ev-legal">' in german
+
+
+def test_no_translation_views_are_routed_while_content_is_german_only(client, superuser, bretten):
+    """Wagtail's copy-for-translation views were an advisory family; they stay off until they are
+    scoped per city (README, "Sprachen")."""
+    client.force_login(superuser)
+    assert client.get(f"/admin/translation/submit/page/{bretten.pk}/").status_code == 404
+    assert client.get("/admin/locales/").status_code == 404

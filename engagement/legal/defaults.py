@@ -81,6 +81,21 @@ def privacy(city) -> str:
     )
 
 
+# The known limitations of docs/accessibility.md ("Bekannte Einschränkungen"), in plain words.
+# tests/legal/test_accessibility_statement.py keeps the two in step.
+SELF_ASSESSMENT_DATE = "25. November 2026"
+KNOWN_LIMITATIONS = [
+    "Wir haben die Website noch nicht mit einem Screenreader (Vorleseprogramm) geprüft. "
+    "Alle Prüfungen liefen automatisch oder mit der Tastatur.",
+    "Texte, Bilder und Dokumente, die Vereine und die Redaktionen selbst einstellen, prüft die Plattform "
+    "nicht automatisch auf Barrierefreiheit. PDF-Dokumente können Barrieren haben.",
+    "Die Inhalte der Angebote und Seiten gibt es nur auf Deutsch. Auf den englischen Seiten steht dazu "
+    "ein Hinweis. Die Überschrift der Startseite, die Namen der Themen und der Seitentitel in der "
+    "Brotkrumen-Navigation sind dort nicht als deutsch ausgezeichnet.",
+    "Erklärungen in Deutscher Gebärdensprache gibt es nicht. Eine Seite in Leichter Sprache gibt es.",
+]
+
+
 def accessibility(city) -> str:
     op = _operator(city)
     return (
@@ -92,12 +107,13 @@ def accessibility(city) -> str:
         "in den Stufen A und AA weitgehend. Bei jeder Änderung prüfen automatische Tests alle öffentlichen "
         "Seiten in einem echten Browser, auch mit der Tastatur allein und auf schmalen Bildschirmen.</p>"
         "<h2>Was ist noch nicht barrierefrei?</h2><ul>"
-        "<li>Texte, Bilder und Dokumente, die Vereine selbst einstellen, prüfen wir nicht alle vollständig "
-        "auf Barrierefreiheit.</li>"
-        "<li>Die Inhalte der Angebote gibt es meist nur auf Deutsch.</li>"
-        "<li>Eine Prüfung durch Fachleute (BITV-Test) steht noch aus.</li></ul>"
+        + "".join(f"<li>{escape(limitation)}</li>" for limitation in KNOWN_LIMITATIONS)
+        + "</ul>"
         "<h2>Wann wurde diese Erklärung erstellt?</h2>"
-        "<p>Diese Erklärung beruht auf einer Selbstbewertung. [Datum der letzten Prüfung]</p>"
+        "<p>Diese Erklärung beruht auf einer Selbstbewertung nach den 98 Prüfschritten des BITV-Tests "
+        f"vom {SELF_ASSESSMENT_DATE}. Die ganze Selbstbewertung mit jedem Prüfschritt steht in der Datei "
+        "docs/accessibility.md im Quellcode der Plattform. "
+        "Eine Prüfung durch Fachleute (BITV-Test einer Prüfstelle) steht noch aus.</p>"
         "<h2>Barriere melden</h2>"
         "<p>Ist Ihnen auf dieser Website eine Barriere aufgefallen? Schreiben Sie uns über das Formular "
         "auf dieser Seite. Wir antworten innerhalb von sechs Wochen.</p>"
