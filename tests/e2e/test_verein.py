@@ -60,6 +60,12 @@ def test_verein_pages_have_no_wcag_violations(page, site, people, language):
         page.locator("main form button[name=save]").click()
     assert page.locator("[aria-invalid=true]").count() > 0
     check("opportunity-form-with-errors")
+    # The last link of the error summary opens the step of its field, even when that step was hidden.
+    last_error = page.locator(".kern-alert--danger a[href^='#id_']").last
+    target = last_error.get_attribute("href")
+    last_error.click()
+    assert page.locator(target).is_visible()
+    assert page.evaluate("document.activeElement.id") == target[1:]
     visit(page, f"{base}{prefix}/mein-verein/organisation/{verein.pk}/mitglieder/")
     check("members")
     assert found == {}, json.dumps(found, indent=2, ensure_ascii=False)
@@ -71,18 +77,27 @@ def test_verein_submits_and_the_city_editor_approves_in_the_admin(browser, page,
     base = site["base"]
     log_in(page, base, "verein-bretten")
     visit(page, f"{base}/mein-verein/organisation/{site['verein'].pk}/neu/")
+    # Step by step: one step shows at a time; "Weiter" moves on and puts the focus on the new step.
+    steps = page.locator(".ev-form-step")
+    assert steps.count() == 7 and steps.nth(1).is_hidden()
     page.fill("#id_title", "Lesepat:in für Grundschulkinder")
     page.fill("#id_teaser", "Einmal pro Woche vorlesen.")
     page.fill("#id_description", "Sie lesen Kindern vor.")
     page.locator("input[name=categories]").first.check()
-    schedule = page.locator("[name=schedule_kind]")
-    if schedule.first.evaluate("el => el.tagName") == "SELECT":
-        schedule.select_option("regular")
-    else:
-        page.locator("input[name=schedule_kind][value=regular]").check()
-    page.fill("#id_rhythm", "wöchentlich, dienstags")
+    next_step = page.get_by_role("button", name="Weiter")
+    next_step.click()
+    assert page.evaluate("document.activeElement.textContent").strip() == "2. Bild"
+    next_step.click()
     page.fill("#id_postcode", "75015")
     page.fill("#id_place", "Bretten")
+    next_step.click()
+    page.locator("[name=schedule_kind]").select_option("one_off")
+    assert page.locator("#id_event_start").is_visible() and page.locator("#id_rhythm").is_hidden()
+    page.locator("[name=schedule_kind]").select_option("regular")
+    assert page.locator("#id_rhythm").is_visible() and page.locator("#id_event_start").is_hidden()
+    page.fill("#id_rhythm", "wöchentlich, dienstags")
+    page.get_by_role("button", name="1. Worum geht es?").click()  # the step list jumps back
+    assert page.locator("#id_title").is_visible()
     with page.expect_navigation():
         page.locator("main form button[name=submit]").click()
     assert page.get_by_text("In Prüfung").first.is_visible()
