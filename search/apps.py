@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Suche")
+
+    def ready(self):
+        from . import facets  # noqa: F401  (connects the signals that refresh cached facet counts)

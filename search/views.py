@@ -1,26 +1,31 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import render
 
+from engagement.cities.sites import city_for_request
 from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
+from .facets import cached_facet_counts
 from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
-from .results import ordered_results
+from .results import RESULT_CAP, ordered_results
 
 PAGE_SIZE = 20
 
 
 def search(request):
     """Opportunities that are online, narrowed by words, filters and place, in the chosen order."""
-    form = SearchForm(request.GET)
-    filterset = OpportunityFilterSet(request.GET, queryset=OpportunityPage.objects.listed())
+    params, site_city = with_site_city(request)
+    form = SearchForm(params)
+    filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
     valid = form.is_valid() & filterset.is_valid()
+    cities = list(filterset.filters["city"].queryset)
     context = {
         "form": form,
         "filterset": filterset,
-        "cities": filterset.filters["city"].queryset,
-        "selected_city_slugs": request.GET.getlist("city"),
+        "cities": cities,
+        "selected_city_slugs": params.getlist("city"),
+        "site_city": site_city,
+        "site_city_slugs": [site_city.slug] if site_city else [],
     }
     if not valid:
         context.update(page_obj=Paginator(OpportunityPage.objects.none(), PAGE_SIZE).get_page(1), facets={})
@@ -33,24 +38,32 @@ def search(request):
     opportunities = filterset.qs
     if origin:
         opportunities = within_radius(opportunities, origin, radius)
-    facets = facet_counts(opportunities)
+    facets = cached_facet_counts(params, opportunities, cities)
 
-    results = ordered_results(opportunities, query, sort)
+    results = ordered_results(opportunities, query, sort, count_limit=RESULT_CAP)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = with_card_relations(page.object_list, origin)
-    context.update(page_obj=page, facets=facets, query=query, origin=origin, radius=radius, sort=sort)
+    context.update(
+        page_obj=page,
+        facets=facets,
+        query=query,
+        origin=origin,
+        radius=radius,
+        sort=sort,
+        count_capped=results.capped,
+    )
     return render(request, "search/search.html", context)
 
 
-def facet_counts(opportunities):
-    """How many results each city, topic and schedule would give: one aggregate query per group."""
-    base = opportunities.order_by()
-    return {
-        "city": dict(base.values_list("city__slug").annotate(n=Count("pk", distinct=True))),
-        "category": dict(base.values_list("categories__slug").annotate(n=Count("pk", distinct=True))),
-        "schedule": dict(base.values_list("schedule_kind").annotate(n=Count("pk", distinct=True))),
-    }
+def with_site_city(request):
+    """On a city's own host the search starts in that city; `region=1` searches the whole region."""
+    site_city = city_for_request(request)
+    params = request.GET
+    if site_city is not None and "city" not in params and not params.get("region"):
+        params = params.copy()
+        params.setlist("city", [site_city.slug])
+    return params, site_city
 
 
 def with_card_relations(results, origin=None):

@@ -1,0 +1,125 @@
+"""The result list is fetched one page at a time (LIMIT/OFFSET), never as a list of all ids: these tests
+pin what a visitor sees at the page borders, with a capped count, with cached facet counts, and that the
+portable full-text path (SQLite) agrees with the PostgreSQL one."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from engagement.opportunities.models import OpportunityPage
+from search.results import FullText, PostgresFullText
+from tests.factories import make_opportunity
+
+pytestmark = pytest.mark.django_db
+
+
+def card_titles(response):
+    return [card.title for card in response.context["page_obj"].object_list]
+
+
+def make_dated(organisation, title, days_ago, **fields):
+    """An opportunity first published `days_ago` days ago (newest first is the order of compound hits)."""
+    page = make_opportunity(organisation=organisation, title=title, slug=f"o-{days_ago}", **fields)
+    published = timezone.now() - dt.timedelta(days=days_ago)
+    OpportunityPage.objects.filter(pk=page.pk).update(first_published_at=published)
+    return page
+
+
+@pytest.fixture
+def mixed_hits(verein_bretten):
+    """Two full-text hits for "Betreuung" and three hits only inside compounds."""
+    make_dated(verein_bretten, "Betreuung am Nachmittag", 9)
+    make_dated(verein_bretten, "Betreuung im Verein", 8)
+    make_dated(verein_bretten, "Kinderbetreuung alt", 3)
+    make_dated(verein_bretten, "Hundebetreuung mittel", 2)
+    make_dated(verein_bretten, "Seniorenbetreuung neu", 1)
+    make_dated(verein_bretten, "Gartenarbeit", 0)
+
+
+def test_full_text_hits_fill_the_first_page_and_compound_hits_follow_newest_first(
+    client, mixed_hits, monkeypatch
+):
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    first = client.get("/suche/", {"q": "Betreuung"})
+    assert sorted(card_titles(first)) == ["Betreuung am Nachmittag", "Betreuung im Verein"]
+    assert "5 Angebote" in first.content.decode()
+    second = client.get("/suche/", {"q": "Betreuung", "page": 2})
+    assert card_titles(second) == ["Seniorenbetreuung neu", "Hundebetreuung mittel"]
+    third = client.get("/suche/", {"q": "Betreuung", "page": 3})
+    assert card_titles(third) == ["Kinderbetreuung alt"]
+
+
+def test_a_page_that_straddles_full_text_and_compound_hits(client, mixed_hits, monkeypatch):
+    monkeypatch.setattr("search.views.PAGE_SIZE", 3)
+    first = card_titles(client.get("/suche/", {"q": "Betreuung"}))
+    assert sorted(first[:2]) == ["Betreuung am Nachmittag", "Betreuung im Verein"]
+    assert first[2] == "Seniorenbetreuung neu"
+    second = card_titles(client.get("/suche/", {"q": "Betreuung", "page": 2}))
+    assert second == ["Hundebetreuung mittel", "Kinderbetreuung alt"]
+
+
+def test_other_orders_keep_full_text_and_compound_hits_together(client, mixed_hits):
+    response = client.get("/suche/", {"q": "Betreuung", "sort": "newest"})
+    assert card_titles(response) == [
+        "Seniorenbetreuung neu",
+        "Hundebetreuung mittel",
+        "Kinderbetreuung alt",
+        "Betreuung im Verein",
+        "Betreuung am Nachmittag",
+    ]
+
+
+def test_a_large_result_count_is_capped_and_said_so(client, mixed_hits, monkeypatch):
+    monkeypatch.setattr("search.views.RESULT_CAP", 3)
+    html = client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    assert "Mehr als 3 Angebote" in html
+    assert "5 Angebote" not in html
+    html = client.get("/suche/").content.decode()  # six offers without words, capped too
+    assert "Mehr als 3 Angebote" in html
+    html = client.get("/suche/", {"q": "Gartenarbeit"}).content.decode()
+    assert "1 Angebot" in html and "Mehr als" not in html
+
+
+def test_the_api_counts_exactly(client, mixed_hits):
+    assert client.get("/api/v2/opportunities/", {"q": "Betreuung"}).json()["count"] == 5
+
+
+def test_word_search_queries_do_not_grow_from_page_to_page(client, mixed_hits, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    client.get("/suche/", {"q": "Betreuung"})
+    counts = []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/suche/", {"q": "Betreuung", "page": number})
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2]
+
+
+def test_cached_facet_counts_follow_a_newly_published_opportunity(client, verein_bretten, ettlingen):
+    make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
+    assert client.get("/suche/").context["facets"]["city"] == {"bretten": 1}
+    make_opportunity(city=ettlingen, title="B", categories=("tierschutz",))
+    facets = client.get("/suche/").context["facets"]
+    assert facets["city"] == {"bretten": 1, "ettlingen": 1}
+    assert facets["category"]["tierschutz"] == 2
+
+
+def test_facet_counts_do_not_depend_on_words_or_order(client, mixed_hits):
+    plain = client.get("/suche/").context["facets"]
+    worded = client.get("/suche/", {"q": "Betreuung", "sort": "newest"}).context["facets"]
+    assert plain == worded
+    assert plain["city"] == {"bretten": 6}
+
+
+@pytest.mark.parametrize("query", ["Betreuung", "Verein Nachmittag", "Gartenarbeit", "-", "Tiefsee"])
+def test_portable_full_text_agrees_with_the_postgres_one(mixed_hits, query):
+    listed = OpportunityPage.objects.listed()
+    portable, postgres = FullText(query), PostgresFullText(query)
+    assert set(listed.filter(pk__in=portable.ids()).values_list("pk", flat=True)) == set(
+        listed.filter(pk__in=postgres.ids()).values_list("pk", flat=True)
+    )
+    assert set(portable.ranked_window(listed, 0, 10)) == set(postgres.ranked_window(listed, 0, 10))
