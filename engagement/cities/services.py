@@ -16,6 +16,7 @@ from wagtail.models import (
 )
 
 from .models import CityPage
+from .sites import ensure_city_site
 from .validators import parse_postcodes, validate_postcode_list
 
 # Granted once, on the section page: Wagtail applies page permissions to the whole subtree.
@@ -61,6 +62,7 @@ def setup_city(
     collection = _collection(name, group)
     workflow = _workflow(name, group, page)
     _legal_pages(page)
+    ensure_city_site(page)
     if (page.editor_group_id, page.collection_id) != (group.pk, collection.pk):
         CityPage.objects.filter(pk=page.pk).update(editor_group=group, collection=collection)
         page.editor_group, page.collection = group, collection

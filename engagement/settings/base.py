@@ -19,6 +19,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-development-key-do-not-use-in-production")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+# Each city's own stage (engagement/cities/sites.py): "bretten=engagement.bretten.de,ettlingen=…".
+CITY_HOSTS = env.dict("CITY_HOSTS", default={})
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # Demo accounts with the password "demo" exist only where this is true; production forces it off.

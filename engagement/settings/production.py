@@ -7,6 +7,7 @@ DEBUG = False
 DEMO_MODE = False  # demo accounts (password "demo") can never exist here; load_demo refuses.
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+ALLOWED_HOSTS += [host.split(":")[0] for host in CITY_HOSTS.values()]  # noqa: F405 (each city's own host)
 DATABASES = {"default": env.db("DATABASE_URL")}  # required: PostgreSQL
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 if env.bool("DATABASE_POOL", default=True):

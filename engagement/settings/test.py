@@ -17,6 +17,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", ".localhost"]
+CITY_HOSTS = {}  # the tests of the city hosts (tests/cities/test_sites.py) switch them on themselves
 GEOCODING_RETRY_BACKOFF_SECONDS = 1
 GEOCODING_RETRY_JITTER = False

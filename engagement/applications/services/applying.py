@@ -84,7 +84,9 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
         template="confirm",
         context={
             "city": opportunity.city,
-            "url": absolute(reverse("applications:confirm", args=[confirm_token(application)])),
+            "url": absolute(
+                reverse("applications:confirm", args=[confirm_token(application)]), opportunity.city
+            ),
         },
         application=application,
     )

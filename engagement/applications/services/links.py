@@ -1,16 +1,20 @@
-"""Absolute links for mails (mails leave the site, so they need the host)."""
+"""Absolute links for mails (mails leave the site, so they need the host): the city's own host for
+what citizens open, so the link looks like the stage they applied on."""
 
-from django.conf import settings
 from django.urls import reverse
 
+from engagement.cities.sites import base_url
 
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + path
+
+def absolute(path: str, city=None) -> str:
+    return base_url(city) + path
 
 
 def status_url(application) -> str:
     """The applicant's private link: status, withdraw, export, erase."""
-    return absolute(reverse("applications:status", args=[application.access_token]))
+    return absolute(
+        reverse("applications:status", args=[application.access_token]), application.opportunity.city
+    )
 
 
 def detail_url(application) -> str:
