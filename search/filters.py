@@ -6,7 +6,7 @@ near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, op
 
 import django_filters
 from django import forms
-from django.db.models import ExpressionWrapper, F, FloatField, Q
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
@@ -33,8 +33,31 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        # A foreign key or EXISTS (below) never repeats a row: no DISTINCT (django-filter's default),
+        # which would sort every matching page by all its columns.
+        kwargs.setdefault("distinct", False)
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         super().__init__(*args, **kwargs)
+
+    def get_filter_predicate(self, v):
+        # The chosen object itself (`city_id = 3`), found by its slug in the form field.
+        return {self.field_name: v}
+
+
+class RelatedSlugFilter(SlugMultipleChoiceFilter):
+    """A many-to-many relation (`categories__slug`) tested with EXISTS per row instead of a join plus
+    DISTINCT: the DISTINCT over every column of the page made PostgreSQL sort all matching rows for the
+    count and again for the page (240 ms at 100 000 opportunities); EXISTS keeps one row per page, so the
+    count can stop early and the newest rows come straight from an index."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation = qs.model._meta.get_field(self.field_name.split("__")[0])
+        rows = relation.remote_field.through.objects.filter(
+            **{relation.m2m_field_name(): OuterRef("pk"), f"{relation.m2m_reverse_field_name()}__in": value}
+        )
+        return qs.filter(Exists(rows))
 
 
 def unknown(thing):
@@ -53,34 +76,32 @@ class OpportunityFilterSet(django_filters.FilterSet):
     city = SlugMultipleChoiceFilter(
         label=_("Städte"),
         queryset=CityPage.objects.live().order_by("title"),
-        field_name="city__slug",
+        field_name="city",  # the id from the slug: PostgreSQL knows its row count, not of a joined slug
         error_messages=unknown(_("Die Stadt")),
     )
-    category = SlugMultipleChoiceFilter(
+    category = RelatedSlugFilter(
         label=_("Themen"),
         queryset=Category.objects.all(),
         field_name="categories__slug",
-        distinct=True,
         error_messages=unknown(_("Das Thema")),
     )
-    activity = SlugMultipleChoiceFilter(
+    activity = RelatedSlugFilter(
         label=_("Tätigkeiten"),
         queryset=Activity.objects.all(),
         field_name="activities__slug",
-        distinct=True,
         error_messages=unknown(_("Die Tätigkeit")),
     )
-    target_group = SlugMultipleChoiceFilter(
+    target_group = RelatedSlugFilter(
         label=_("Zielgruppen"),
         queryset=TargetGroup.objects.all(),
         field_name="target_groups__slug",
-        distinct=True,
         error_messages=unknown(_("Die Zielgruppe")),
     )
     schedule = django_filters.MultipleChoiceFilter(
         label=_("Zeitlicher Rahmen"),
         choices=OpportunityPage.ScheduleKind.choices,
         field_name="schedule_kind",
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("„%(value)s“ ist kein zeitlicher Rahmen.")},
     )
