@@ -60,7 +60,8 @@ class Counted:
         return self.count()
 
     def __getitem__(self, window):
-        return self.queryset[window]
+        # Ids only: sorting 30 000 rows of a radius by distance is cheaper without every page column.
+        return [PageRef(pk) for pk in self.queryset.values_list("pk", flat=True)[window]]
 
 
 class FullText:
