@@ -9,6 +9,7 @@ from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportVi
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
+from search import suggest as search_suggest
 from search import views as search_views
 
 urlpatterns = [
@@ -34,6 +35,7 @@ urlpatterns = [
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
     path(
         "organisationen/<slug:slug>/",
         OrganisationProfileView.as_view(),

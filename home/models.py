@@ -25,7 +25,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         # Imported here: the portal page sits on top of the domain apps, which do not know it.
         from engagement.cities.models import CityPage
-        from engagement.opportunities.models import OpportunityPage
+        from engagement.opportunities.listings import newest, urgently_needed
         from engagement.opportunities.stats import listed_counts
         from engagement.taxonomy.models import Category
 
@@ -39,7 +39,6 @@ class HomePage(Page):
             category.opportunity_count = counts["categories"].get(category.pk, 0)
         context["cities"] = cities
         context["categories"] = categories
-        context["latest_opportunities"] = (
-            OpportunityPage.objects.listed().for_listing().order_by("-first_published_at", "-pk")[:6]
-        )
+        context["latest_opportunities"] = newest(limit=6)
+        context["urgent_opportunities"] = urgently_needed(limit=3)
         return context

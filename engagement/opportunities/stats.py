@@ -39,10 +39,45 @@ def listed_counts() -> dict[str, dict[int, int]]:
     return counts
 
 
+def _category_cache_key():
+    return f"opportunities:category-counts:{timezone.localdate().isoformat()}"
+
+
+def category_counts(city=None) -> dict[int, int]:
+    """{category_id: count} of what citizens can find, in the whole region or in one city.
+
+    One aggregate query grouped by city and topic serves the portal and every city page; cached like
+    `listed_counts` and dropped with it.
+    """
+    by_city = cache.get(_category_cache_key())
+    if by_city is None:
+        from .models import OpportunityPage
+
+        by_city = {}
+        rows = (
+            OpportunityPage.objects.listed()
+            .order_by()
+            .filter(categories__isnull=False)
+            .values_list("city", "categories")
+            .annotate(n=Count("pk"))
+            .values_list("city", "categories", "n")
+        )
+        for city_id, category_id, count in rows:
+            by_city.setdefault(city_id, {})[category_id] = count
+        cache.set(_category_cache_key(), by_city, CACHE_SECONDS)
+    if city is not None:
+        return dict(by_city.get(city.pk, {}))
+    total: dict[int, int] = {}
+    for counts in by_city.values():
+        for category_id, count in counts.items():
+            total[category_id] = total.get(category_id, 0) + count
+    return total
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 def forget_counts(sender, **kwargs):
     from .models import OpportunityPage
 
     if issubclass(sender, OpportunityPage):
-        cache.delete(_cache_key())
+        cache.delete_many([_cache_key(), _category_cache_key()])

@@ -89,6 +89,7 @@ def test_city_page_queries_do_not_grow_with_its_opportunities(
         make_opportunity(
             organisation=verein_bretten, title=f"Weiteres Angebot {number}", slug=f"weiteres-{number}"
         )
+    client.get("/bretten/")  # publishing dropped the cached topic counts: counted once, then cached
     with CaptureQueriesContext(connection) as many:
         response = client.get("/bretten/")
     assert response.content.decode().count("Weiteres Angebot") == 8

@@ -1,0 +1,26 @@
+from django import template
+
+from engagement.opportunities import listings, structured_data
+
+register = template.Library()
+
+
+@register.filter
+def is_new(opportunity):
+    """True for two weeks after the first publication: the card shows the badge "Neu"."""
+    return listings.is_new(opportunity)
+
+
+@register.simple_tag
+def similar_opportunities(page, limit=4):
+    return listings.similar_to(page, limit=limit)
+
+
+@register.filter
+def openstreetmap_url(page):
+    return structured_data.openstreetmap_url(page)
+
+
+@register.simple_tag(takes_context=True)
+def job_posting_json_ld(context, page):
+    return structured_data.json_ld_script(structured_data.job_posting(page, context.get("request")))
