@@ -33,7 +33,7 @@ def _contact_html(op) -> str:
 def impressum(city) -> str:
     op = _operator(city)
     return (
-        f"<h2>Anbieter</h2><p>{escape(op['owner_title'])}<br>[Anschrift der Stadtverwaltung]</p>"
+        f"<h2>Anbieter</h2><p>{escape(op['owner_title'])}<br/>[Anschrift der Stadtverwaltung]</p>"
         "<p>Die Stadt ist eine Körperschaft des öffentlichen Rechts. "
         "Sie wird vertreten durch [die Oberbürgermeisterin oder den Oberbürgermeister].</p>"
         f"<h2>Kontakt</h2>{_contact_html(op)}"

@@ -10,7 +10,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -24,6 +24,12 @@ class LegalPage(Page):
 
     kind = models.CharField(_("Art der Seite"), max_length=20, choices=Kind.choices)
     body = RichTextField(_("Inhalt"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+    # The English version lives on the same page (README, "Sprachen"): one page tree, so the city's
+    # permissions and moderation cover both languages. Empty: English visitors read the German text.
+    title_en = models.CharField(_("Titel (Englisch)"), max_length=255, blank=True)
+    body_en = RichTextField(
+        _("Inhalt (Englisch)"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True
+    )
     feedback_email = models.EmailField(
         _("E-Mail für Rückmeldungen"),
         blank=True,
@@ -37,6 +43,14 @@ class LegalPage(Page):
         *Page.content_panels,
         FieldPanel("kind"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("body_en")],
+            heading=_("Englische Fassung"),
+            help_text=_(
+                "Freiwillig. Ohne englischen Text sehen englischsprachige Besucher:innen den deutschen."
+            ),
+            classname="collapsed",
+        ),
         FieldPanel("feedback_email"),
     ]
 
@@ -53,6 +67,13 @@ class LegalPage(Page):
         from engagement.cities.models import CityPage
 
         return CityPage.objects.filter(pk=self.get_parent().pk).first()
+
+    def translated(self, language: str) -> tuple[str, str, str]:
+        """(title, body, language of both) for an interface in `language`: the English version when
+        there is one, else the German page."""
+        if language.split("-")[0] == "en" and self.body_en:
+            return self.title_en or self.get_kind_display(), self.body_en, "en"
+        return self.title, self.body, "de"
 
     @property
     def has_feedback_form(self) -> bool:
@@ -104,6 +125,11 @@ class LegalPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["city"] = self.city
+        from django.utils.translation import get_language
+
+        context["content_title"], context["content_body"], context["content_language"] = self.translated(
+            get_language() or "de"
+        )
         return context
 
 
