@@ -71,7 +71,8 @@ def seed_applications(count):
     if missing <= 0:
         return
     rng = random.Random(count)
-    opportunity_ids = list(OpportunityPage.objects.values_list("pk", flat=True)[:20000])
+    # A random sample across all cities (the default order by tree path would take one city's pages).
+    opportunity_ids = list(OpportunityPage.objects.order_by("?").values_list("pk", flat=True)[:20000])
     now = timezone.now()
     applications = []
     for number in range(missing):

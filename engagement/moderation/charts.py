@@ -6,9 +6,9 @@ table beside it, which is what screen readers and keyboard users read.
 
 from dataclasses import dataclass
 
-LABEL_WIDTH = 190
+LABEL_WIDTH = 240  # room for "Rettung & Katastrophenschutz" at 13 px
 BAR_AREA_WIDTH = 360
-VALUE_WIDTH = 60
+VALUE_WIDTH = 70
 ROW_HEIGHT = 26
 BAR_HEIGHT = 18
 WIDTH = LABEL_WIDTH + BAR_AREA_WIDTH + VALUE_WIDTH

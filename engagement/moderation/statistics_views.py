@@ -30,7 +30,6 @@ class StatisticsFilterForm(forms.Form):
             "title"
         )
         if len(cities) == 1:  # an editor of one city: nothing to choose, no "all cities"
-            self.fields["city"].required = True
             self.fields["city"].empty_label = None
 
 
@@ -73,9 +72,10 @@ class CityStatisticsView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Temp
     def selection(self):
         """The chosen cities and period; what is not offered (another city's id) falls back to the default."""
         city, months = None, DEFAULT_PERIOD_MONTHS
-        if self.form.is_bound and self.form.is_valid():
-            city = self.form.cleaned_data["city"]
-            months = self.form.cleaned_data["months"] or DEFAULT_PERIOD_MONTHS
+        if self.form.is_bound:
+            self.form.is_valid()  # each valid field counts on its own; an invalid one keeps its default
+            city = self.form.cleaned_data.get("city")
+            months = self.form.cleaned_data.get("months") or DEFAULT_PERIOD_MONTHS
         if city is None and len(self.allowed_cities) == 1:
             city = self.allowed_cities[0]
         cities = [city] if city else self.allowed_cities

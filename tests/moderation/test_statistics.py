@@ -255,3 +255,12 @@ def test_report_costs_the_same_queries_however_much_there_is(client, bretten, et
     with CaptureQueriesContext(connection) as many:
         assert client.get(URL, {"months": 24}).status_code == 200
     assert len(many) == len(few)
+
+
+def test_editor_changes_the_period_without_choosing_a_city(client, bretten, ettlingen, bretten_figures):
+    client.force_login(editor_of("Bretten"))
+    response = client.get(URL, {"months": 24})
+    html = response.content.decode()
+    assert "Zeitraum: Juli 2024 bis 15. Juni 2026" in html
+    assert "Dieses Feld muss ausgefüllt werden" not in html
+    assert summary(response)["Bewerbungen im Zeitraum"] == "8"  # now with the one of May 2025
