@@ -48,7 +48,6 @@ class OwnCitiesReportMixin:
 
 
 class ReportsEditView(OwnCitiesReportMixin, generic.EditView):
-
     def save_instance(self):
         report = self.form.instance
         if report.status == ContentReport.Status.RESOLVED and not report.resolved_at:
