@@ -216,17 +216,13 @@ def test_citizen_reports_a_barrier_with_the_keyboard_and_the_city_gets_it(page, 
 def test_citizen_searches_opens_an_opportunity_and_applies(page, site):
     visit(page, site["base"] + "/")
     search = page.locator("form[role=search]").first
-    postcode = search.locator("input[name=postcode], input[name=near], input[name=plz]")
-    if postcode.count():
-        postcode.first.fill("75015")
-    else:  # until the search by postcode arrives (issue 3): the city the postcode belongs to
-        search.get_by_label("Wo?").select_option(label="Bretten")
+    search.get_by_label("Ort oder PLZ").fill("75015")
+    search.get_by_label("Umkreis").select_option("10")
     search.get_by_label("Was möchten Sie tun?").fill("Vorlesen")
     with page.expect_navigation():
-        search.get_by_role("button").click()
+        search.get_by_role("button", name="Angebote finden").click()
     assert urlsplit(page.url).path == "/suche/"
-    if not postcode.count():
-        assert page.get_by_role("link", name="Hausaufgabenhilfe in Ettlingen").count() == 0
+    assert page.get_by_role("link", name="Hausaufgabenhilfe in Ettlingen").count() == 0  # 25 km away
     with page.expect_navigation():
         page.get_by_role("link", name="Vorlesen im Seniorenheim").click()
     assert page.locator("h1").inner_text() == "Vorlesen im Seniorenheim"
