@@ -7,6 +7,8 @@ area without a pin.
 """
 
 import json
+import re
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -24,7 +26,7 @@ OSM_ZOOM_AREA = 14
 def job_posting(page, request=None) -> dict:
     """schema.org JobPosting for a live OpportunityPage."""
     organisation = page.organisation
-    description = Truncator(strip_tags(page.description or "")).chars(DESCRIPTION_MAX_CHARS)
+    description = Truncator(_plain_text(page.description or "")).chars(DESCRIPTION_MAX_CHARS)
     data = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -89,6 +91,12 @@ def openstreetmap_url(page) -> str:
     # No street: show the area of the postcode, without a pin that would suggest an address.
     lat, lon = f"{page.latitude:.3f}", f"{page.longitude:.3f}"
     return f"https://www.openstreetmap.org/#map={OSM_ZOOM_AREA}/{lat}/{lon}"
+
+
+def _plain_text(html):
+    """Rich text as plain text with its paragraphs kept apart ("…fühlen.\n\nSie brauchen…")."""
+    text = unescape(strip_tags(re.sub(r"</(p|h2|h3|li)>|<br\s*/?>", "\n\n", html)))
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 
 
 def _absolute(request, path):

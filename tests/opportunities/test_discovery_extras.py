@@ -136,13 +136,14 @@ def test_job_posting_describes_the_volunteering_offer(client, verein_bretten):
         application_deadline=deadline,
         street="Marktplatz 1",
         hours_per_week=2.5,
+        description="<p>Wir suchen Menschen, die gern vorlesen.</p><p>Einmal pro Woche.</p>",
     )
     data = json_ld(client.get(page.url).content.decode())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "JobPosting"
     assert data["employmentType"] == "VOLUNTEER"
     assert data["title"] == "Lesepatin gesucht"
-    assert "Wir suchen Menschen, die gern vorlesen." in data["description"]
+    assert "Wir suchen Menschen, die gern vorlesen.\n\nEinmal pro Woche." in data["description"]
     assert "<p>" not in data["description"]
     assert data["datePosted"] == page.first_published_at.date().isoformat()
     assert data["validThrough"] == deadline.isoformat()
