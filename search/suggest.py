@@ -30,6 +30,9 @@ MAX_TITLES = 6
 MAX_TOPICS = 3
 TOPIC_SIMILARITY = 0.75
 TITLE_SIMILARITY = "0.45"
+# How many of the most similar page titles are checked for being online (drafts, legal pages and
+# expired offers among them are dropped afterwards).
+CANDIDATES = 200
 
 
 class WordSimilar(Func):
@@ -42,20 +45,35 @@ class WordSimilar(Func):
 
 def _titles_postgresql(opportunities, query, limit):
     from django.contrib.postgres.search import TrigramWordSimilarity
+    from wagtail.models import Page
 
     needle = Upper(Value(query))
+    similarity = TrigramWordSimilarity(needle, Upper("title"))
+    # The most similar titles of all pages first, through the trigram index on wagtailcore_page alone;
+    # only these candidates are joined with what citizens may find. Joined in one step, PostgreSQL
+    # computed word_similarity for every page (90 ms at 10 000 opportunities, 25 ms this way).
+    candidates = (
+        Page.objects.filter(WordSimilar(needle, Upper("title")))
+        .annotate(similarity=similarity)
+        .order_by("-similarity")
+        .values("pk")[:CANDIDATES]
+    )
     ranked = (
-        opportunities.filter(WordSimilar(needle, Upper("title")))
-        .annotate(similarity=TrigramWordSimilarity(needle, Upper("title")))
+        opportunities.filter(pk__in=candidates)
+        .annotate(similarity=similarity)
         .order_by("-similarity", "title")
         .values_list("title", flat=True)[:limit]
     )
     # pg_trgm's default threshold (0.6) misses one dropped letter in a short word ("Vorlsen" is 0.55
-    # similar to "Vorlesen"); lowered for this query only (SET LOCAL lasts until the transaction ends).
+    # similar to "Vorlesen"): lowered for this query only (local settings end with the transaction).
+    # The planner overestimates the GIN index and prefers a full scan: sequential scans are off for
+    # this one query.
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [TITLE_SIMILARITY]
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true),"
+                " set_config('enable_seqscan', 'off', true)",
+                [TITLE_SIMILARITY],
             )
         return list(ranked)
 
