@@ -3,18 +3,18 @@
 PostgreSQL's ``german`` configuration stems "Kindern" to "kind" but keeps "Kinderbetreuung" and
 "Grundschulkinder" as whole words, so ``search("Kinder")`` misses them and ``search("Betreuung")`` misses
 "Hundebetreuung". Citizens type exactly such parts of words. We therefore also match every word of the
-query as a case-insensitive substring of title, teaser or a category name (``icontains``: ILIKE on
-PostgreSQL, LIKE on SQLite). Ranking stays with the full text: its hits come first in Wagtail's order
-(title above teaser above description), substring-only hits follow, newest first (see results.py). On
-PostgreSQL the migration adds ``pg_trgm`` and trigram GIN indexes so that a rare word does not scan the
-table. SQLite has no German stemming at all (FTS5), so there "Kindern" finds "Kinder" only through the
-substring match of the shorter word, not the other way round; LIKE there folds case for ASCII letters only
-(Ä/ä differ).
+query as a substring of title, teaser or a category name. These live in three tables; to test them
+without joining, ``OpportunityPage.search_text`` holds all three in lower case (kept current on save and
+when categories change, see opportunities/search_text.py), and the word, lower-cased alike, is matched
+with ``contains`` (LIKE). Ranking stays with the full text: its hits come first in Wagtail's order (title
+above teaser above description), substring-only hits follow, newest first (see results.py). On
+PostgreSQL a trigram GIN index on ``search_text`` (migration ``opportunities/0006_search_text``) answers
+the LIKE without scanning the table. SQLite has no German stemming at all (FTS5), so there "Kindern"
+finds "Kinder" only through the substring match of the shorter word, not the other way round; since
+Python lower-cases both sides, Ä/ä match there too.
 """
 
-from django.db.models import Exists, OuterRef, Q
-
-from engagement.opportunities.models import OpportunityPage
+from django.db.models import Q
 
 MIN_PART_LENGTH = 3
 
@@ -25,15 +25,9 @@ def substring_condition(query):
     words = [word for word in query.split() if len(word) >= MIN_PART_LENGTH]
     if not words:
         return None
-    categorised = OpportunityPage.categories.through.objects
     condition = Q()
     for word in words:
-        # EXISTS, not IN: with a correlated test PostgreSQL can walk the newest pages through an index
-        # and stop after one page of hits; an IN list inside the OR forced it to scan and sort all rows.
-        in_category = Exists(
-            categorised.filter(opportunitypage_id=OuterRef("pk"), category__name__icontains=word)
-        )
-        condition &= Q(title__icontains=word) | Q(teaser__icontains=word) | Q(in_category)
+        condition &= Q(search_text__contains=word.lower())
     return condition
 
 
