@@ -12,5 +12,5 @@ def city_sections(request):
         **({"city": site_city} if site_city else {}),
         "city_sections": CityPage.objects.live()
         .order_by("title")
-        .only("title", "stage_name", "url_path", "path")
+        .only("title", "stage_name", "url_path", "path"),
     }
