@@ -2,6 +2,8 @@
 must find what is online now: the column follows every way title, teaser and categories change."""
 
 import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from engagement.dashboard.services import update_draft
 from engagement.opportunities.models import OpportunityPage
@@ -102,3 +104,43 @@ def test_category_changes_outside_the_page_reach_search(client, verein_bretten):
 def test_umlauts_match_whatever_the_case(client, verein_bretten):
     make_opportunity(organisation=verein_bretten, title="ÄLTERE Menschen begleiten")
     assert "ÄLTERE Menschen begleiten" in search(client, "älter")
+
+
+def test_admin_publish_reaches_search_and_the_form_has_no_search_text(client, superuser, verein_bretten):
+    city = verein_bretten.home_city
+    client.force_login(superuser)
+    add_url = reverse("wagtailadmin_pages:add", args=("opportunities", "opportunitypage", city.pk))
+    assert 'name="search_text"' not in client.get(add_url).content.decode()
+
+    def form(title, teaser, category):
+        data = nested_form_data(
+            {
+                "title": title,
+                "slug": "hunde",
+                "teaser": teaser,
+                "description": rich_text("<p>Mit Hunden spazieren gehen.</p>"),
+                "organisation": verein_bretten.pk,
+                "schedule_kind": "regular",
+                "rhythm": "wöchentlich",
+                "postcode": "75015",
+                "place": "Bretten",
+                "volunteers_needed": 2,
+                "recruitment_status": "open",
+                "comments": inline_formset([]),
+            }
+        )
+        data["categories"] = [Category.objects.get(slug=category).pk]
+        return {**data, "action-publish": "publish"}
+
+    response = client.post(add_url, form("Hundebetreuung", "Gassigehen am Wochenende.", "tierschutz"))
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get(slug="hunde")
+    assert "Hundebetreuung" in search(client, "betreuung")
+    assert "Hundebetreuung" in search(client, "schutz")
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    response = client.post(edit_url, form("Katzenpflege", "Katzen füttern im Tierheim.", "soziales"))
+    assert response.status_code == 302
+    assert live_text(page) == "katzenpflege\nkatzen füttern im tierheim.\nsoziales"
+    assert "Katzenpflege" in search(client, "pflege")
+    assert "Katzenpflege" not in search(client, "schutz")
