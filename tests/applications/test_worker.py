@@ -29,7 +29,7 @@ from tests.factories import (
     make_opportunity,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def wait_for(condition, seconds=30):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import restore_migrated_contents
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are
 # ordinary synchronous calls between browser steps.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -46,30 +48,6 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def migrated_contents(django_db_setup, django_db_blocker):
-    """The rows the migrations created, taken before any browser test empties the database."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
-def restore_migrated_contents(contents):
-    from django.apps import apps
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    # A flush re-creates content types and permissions with new ids; start from empty tables.
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(contents)
-    # The rows came back with their ids; new rows must get ids after them.
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(statement)
 
 
 @pytest.fixture(scope="module")

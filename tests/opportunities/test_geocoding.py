@@ -82,7 +82,7 @@ def test_remote_opportunities_are_not_geocoded(verein_bretten, scripted):
     assert page.latitude is None
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_failing_geocoder_never_blocks_publishing_and_is_retried_by_the_worker(
     verein_bretten, scripted, settings
 ):
