@@ -44,8 +44,9 @@ run: install
 	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
 test: install chromium services lint
-	$(TEST_ENV) $(BIN)/pytest
+	$(TEST_ENV) $(BIN)/pytest -n 2
 
 # Only the browser tests (screenshots land in tests/e2e/screenshots/).
 test-e2e: install chromium services

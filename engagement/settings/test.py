@@ -3,6 +3,8 @@
 Tasks run eagerly unless a test is about the worker; those start a real celery worker themselves.
 """
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,6 +13,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Under pytest-xdist each process has its own Redis database, so their real workers never share a queue.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _xdist_worker.startswith("gw") and CELERY_BROKER_URL.startswith("redis://"):  # noqa: F405
+    _base, _, _number = CELERY_BROKER_URL.rpartition("/")  # noqa: F405
+    if _number.isdigit():
+        CELERY_BROKER_URL = f"{_base}/{(int(_number) - int(_xdist_worker[2:]) - 1) % 16}"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
