@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import TaskState, WorkflowState
 
+from engagement.applications.services.capacity import set_recruitment_status
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.slugs import german_slugify
@@ -216,12 +217,3 @@ def pause(*, page: OpportunityPage, user):
 @transaction.atomic
 def resume(*, page: OpportunityPage, user):
     set_recruitment_status(page, OpportunityPage.RecruitmentStatus.OPEN)
-
-
-def set_recruitment_status(page: OpportunityPage, status: str):
-    OpportunityPage.objects.filter(pk=page.pk).update(recruitment_status=status)
-    revision = page.latest_revision
-    if revision is not None:
-        revision.content["recruitment_status"] = status
-        revision.save(update_fields=["content"])
-    page.recruitment_status = status

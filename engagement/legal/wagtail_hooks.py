@@ -18,10 +18,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from engagement.cities.access import cities_edited_by
+from engagement.cities.access import CityEditorsPolicy
 
 from .models import AccessibilityFeedback
 from .services import mark_feedback_answered
@@ -136,16 +135,8 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
         ]
 
 
-class AccessibilityFeedbackPolicy(ModelPermissionPolicy):
+class AccessibilityFeedbackPolicy(CityEditorsPolicy):
     """City editors (and administrators) read and answer feedback; which messages, decides the queryset."""
-
-    def user_has_permission(self, user, action):
-        if user.is_active and user.is_superuser:
-            return True
-        return action in {"view", "change"} and cities_edited_by(user).exists()
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 feedback_policy = AccessibilityFeedbackPolicy(AccessibilityFeedback)

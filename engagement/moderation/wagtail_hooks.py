@@ -8,10 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from engagement.cities.access import cities_edited_by
+from engagement.cities.access import CityEditorsPolicy, cities_edited_by
 
 from .dashboard import CityModerationPanel
 from .models import ContentReport
@@ -88,16 +87,8 @@ class ContentReportViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
-class ContentReportPolicy(ModelPermissionPolicy):
+class ContentReportPolicy(CityEditorsPolicy):
     """Editors of a city (and administrators) see and close reports; only administrators delete them."""
-
-    def user_has_permission(self, user, action):
-        if user.is_active and user.is_superuser:
-            return True
-        return action in {"view", "change"} and cities_edited_by(user).exists()
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 register_permission_policy(ContentReport, ContentReportPolicy(ContentReport))
