@@ -72,12 +72,11 @@ def main():
     django.setup()
     from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from benchmarks.run import _recreate_database
 
+    # No setup_test_environment(): its instrumented template rendering would add to every page time.
     settings.ALLOWED_HOSTS = ["testserver"]
-    setup_test_environment()
     base = settings.DATABASES["default"]["NAME"]
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
     rows = []

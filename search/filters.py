@@ -4,14 +4,18 @@ Query-string contract: q, city, category, activity, target_group (slugs, repeata
 near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
 """
 
+import math
+
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
-from engagement.geo.distance import bounding_box
+from engagement.geo.distance import KM_PER_DEGREE_LATITUDE, bounding_box
 from engagement.geo.geocoders import get_geocoder
+from engagement.geo.nearest import nearest_first
 from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Activity, Category, TargetGroup
 
@@ -230,19 +234,20 @@ class SearchForm(forms.Form):
 
 def within_radius(queryset, origin, radius_km):
     """Bounding box on the indexed coordinates first, then the distance (equirectangular, in km; exact
-    enough within 100 km) for the radius and the order. Results show the exact geodesic distance."""
-    import math
-
+    enough within 100 km) for the radius. The annotation `nearness` orders nearest first; on PostgreSQL
+    it is served by an index (engagement/geo/nearest.py). Results show the exact geodesic distance."""
     box = bounding_box(origin[0], origin[1], radius_km)
-    km_lat = 111.32
-    km_lng = 111.32 * math.cos(math.radians(origin[0]))
+    km_lat = KM_PER_DEGREE_LATITUDE
+    km_lng = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(origin[0]))
     queryset = queryset.filter(
         latitude__range=(box.min_latitude, box.max_latitude),
         longitude__range=(box.min_longitude, box.max_longitude),
     )
     north = (F("latitude") - origin[0]) * km_lat
     east = (F("longitude") - origin[1]) * km_lng
-    queryset = queryset.annotate(
-        distance_sq=ExpressionWrapper(north * north + east * east, output_field=FloatField())
+    distance_sq = ExpressionWrapper(north * north + east * east, output_field=FloatField())
+    return (
+        queryset.alias(distance_sq=distance_sq)
+        .filter(distance_sq__lte=radius_km**2)
+        .alias(nearness=nearest_first(origin, distance_sq, connection))
     )
-    return queryset.filter(distance_sq__lte=radius_km**2)

@@ -24,8 +24,17 @@ ORDERINGS = {
     "newest": ["-first_published_at", "-pk"],
     "deadline": ["application_deadline", "-first_published_at"],
     "date": ["event_start", "-first_published_at"],
-    "distance": ["distance_sq", "pk"],
+    "distance": ["nearness", "pk"],
 }
+
+
+def ordering(sort):
+    """The ORDER BY of `sort`. Nearest first on PostgreSQL has no tiebreaker: an index that lists rows
+    by distance (engagement/geo/nearest.py) cannot also order by id, and PostgreSQL would sort the whole
+    circle again. Rows at exactly the same spot then come in the index's order."""
+    if sort == "distance" and connection.vendor == "postgresql":
+        return ["nearness"]
+    return ORDERINGS.get(sort, ORDERINGS["newest"])
 
 
 class PageRef:
@@ -172,7 +181,7 @@ class WordMatches:
             if condition is None
             else opportunities.filter(condition)
             .exclude(self.full_text.row_matches())
-            .order_by(*ORDERINGS["newest"])
+            .order_by(*ordering("newest"))
         )
 
     @cached_property
@@ -205,11 +214,11 @@ def ordered_results(opportunities, query, sort, count_limit=None):
     """Filtered opportunities narrowed by the words (full text plus compound parts), in the chosen order,
     as a sequence for Django's paginator. `count_limit` caps the count (see `RESULT_CAP`)."""
     if not query:
-        return Counted(opportunities.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"])), count_limit)
+        return Counted(opportunities.order_by(*ordering(sort)), count_limit)
     if sort == "relevance":
         return WordMatches(opportunities, query, count_limit)
     condition = full_text(query).row_matches()
     compounds = substring_condition(query)
     if compounds is not None:
         condition |= compounds
-    return Counted(opportunities.filter(condition).order_by(*ORDERINGS[sort]), count_limit)
+    return Counted(opportunities.filter(condition).order_by(*ordering(sort)), count_limit)
