@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
+from wagtail.models import AbstractPage
+from wagtail.permissions import register_permission_policy
 
 from .access import pages_visible_in_choosers
 from .admin_scoping import (
@@ -7,6 +9,10 @@ from .admin_scoping import (
     ScopedImagesAdminAPIViewSet,
     bulk_actions_without_foreign_titles,
 )
+from .page_permissions import SectionPagePermissionPolicy
+
+# Replaces Wagtail's page policy (registered when wagtail.permissions is imported, above) for all pages.
+register_permission_policy(AbstractPage, SectionPagePermissionPolicy())
 
 
 @hooks.register("construct_page_chooser_queryset")
