@@ -13,7 +13,7 @@ from engagement.cities.access import cities_edited_by
 from engagement.cities.models import CityPage
 
 from .charts import bar_chart
-from .statistics import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES, Period, city_statistics
+from .statistics import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES, Period, cached_city_statistics
 
 
 class StatisticsFilterForm(forms.Form):
@@ -84,7 +84,7 @@ class CityStatisticsView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Temp
     @cached_property
     def report(self):
         _city, cities, period = self.selection
-        return city_statistics(cities, period)
+        return cached_city_statistics(cities, period)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]

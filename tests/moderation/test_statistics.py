@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -238,6 +239,7 @@ def test_csv_and_xlsx_carry_the_same_numbers(client, bretten, ettlingen, bretten
 def test_report_costs_the_same_queries_however_much_there_is(client, bretten, ettlingen):
     client.force_login(editor_of("Bretten"))
     client.get(URL)
+    cache.clear()  # counted, not read from the cache
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
     verein = organisation(bretten, "Großer Verein Bretten")
@@ -264,3 +266,47 @@ def test_editor_changes_the_period_without_choosing_a_city(client, bretten, ettl
     assert "Zeitraum: Juli 2024 bis 15. Juni 2026" in html
     assert "Dieses Feld muss ausgefüllt werden" not in html
     assert summary(response)["Bewerbungen im Zeitraum"] == "8"  # now with the one of May 2025
+
+
+def test_figures_are_kept_for_a_quarter_of_an_hour_and_say_when_they_were_counted(
+    client, bretten, ettlingen, bretten_figures
+):
+    client.force_login(editor_of("Bretten"))
+    first = client.get(URL)
+    assert summary(first)["Bewerbungen im Zeitraum"] == "7"
+    assert "Stand: 15. Juni 2026, 12:00 Uhr" in first.content.decode()
+    apply(OpportunityPage.objects.get(title="Lesepaten Bretten"), dt.date(2026, 6, 14))
+    with freeze_time("2026-06-15 10:14:00"):
+        assert summary(client.get(URL))["Bewerbungen im Zeitraum"] == "7"
+    with freeze_time("2026-06-15 10:16:00"):
+        later = client.get(URL)
+        assert summary(later)["Bewerbungen im Zeitraum"] == "8"
+        assert "Stand: 15. Juni 2026, 12:16 Uhr" in later.content.decode()
+
+
+def test_a_new_day_counts_a_new_period_at_once(client, bretten, bretten_figures):
+    with freeze_time("2026-06-30 21:55:00"):  # 23:55 in Germany
+        client.force_login(editor_of("Bretten"))
+        assert '<desc id="applications-desc">Juli 2025: 0;' in client.get(URL).content.decode()
+    with freeze_time("2026-06-30 22:05:00"):  # ten minutes later, the first of July
+        html = client.get(URL).content.decode()
+        assert '<desc id="applications-desc">August 2025: 0;' in html
+        assert "Juli 2026: 0</desc>" in html
+
+
+def test_an_editor_never_gets_figures_cached_for_another_city_or_for_all(
+    client, superuser, bretten, ettlingen, bretten_figures, ettlingen_figures
+):
+    client.force_login(superuser)
+    for params in ({}, {"city": bretten.pk}, {"city": ettlingen.pk}, {"city": bretten.pk, "months": 24}):
+        client.get(URL, params)  # every selection now in the cache
+    everything = summary(client.get(URL))
+    assert (everything["Angebote online"], everything["Bewerbungen im Zeitraum"]) == ("4", "10")
+
+    client.force_login(editor_of("Ettlingen"))
+    for params in ({}, {"city": bretten.pk}, {"city": bretten.pk, "months": 24}, {"city": ""}):
+        figures = summary(client.get(URL, params))
+        assert (figures["Angebote online"], figures["Bewerbungen im Zeitraum"]) == ("1", "3"), params
+    client.force_login(editor_of("Bretten"))
+    figures = summary(client.get(URL, {"city": ettlingen.pk}))
+    assert (figures["Angebote online"], figures["Bewerbungen im Zeitraum"]) == ("3", "7")
