@@ -6,6 +6,7 @@ database layer), "page ms" the whole HTML response. Sizes: `BENCH_SIZES=1000,100
 
 `BENCH_REUSE=1` keeps an already seeded database of that size (only new migrations are applied), so a
 100 000 run is seeded once and measured many times. `BENCH_SEED_ONLY=1` seeds and stops.
+`BENCH_DATABASE` names the database for a single size (e.g. the one `benchmarks.admin` seeded).
 """
 
 import os
@@ -85,7 +86,9 @@ def main():
         from django.db import connection
 
         connection.close()
-        name = settings.DATABASES["default"]["NAME"] = f"{base}_searchbench_{size}"
+        name = settings.DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE") or (
+            f"{base}_searchbench_{size}"
+        )
         if reuse and _seeded(name, size):
             call_command("migrate", verbosity=0)
             print(f"{size}: reusing {name}", flush=True)

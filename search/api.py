@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
-from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
+from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm
 from .results import ordered_results
 
 API_PAGE_SIZE = 20
@@ -69,10 +69,8 @@ def opportunity_list(request):
         return _cors(JsonResponse({"errors": _errors(form, filterset.form)}, status=400))
     query, origin = form.cleaned_data["q"].strip(), form.cleaned_data["origin"]
     sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
-    opportunities = filterset.qs
-    if origin:
-        opportunities = within_radius(opportunities, origin, form.cleaned_data["radius"] or DEFAULT_RADIUS_KM)
-    results = ordered_results(opportunities, query, sort)
+    near = (origin, form.cleaned_data["radius"] or DEFAULT_RADIUS_KM) if origin else None
+    results = ordered_results(filterset.qs, query, sort, near=near)
     paginator = Paginator(results, API_PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))

@@ -232,19 +232,20 @@ class SearchForm(forms.Form):
         return cleaned
 
 
-def within_radius(queryset, origin, radius_km):
-    """Bounding box on the indexed coordinates first, then the distance (equirectangular, in km; exact
-    enough within 100 km) for the radius. The annotation `nearness` orders nearest first; on PostgreSQL
-    it is served by an index (engagement/geo/nearest.py). Results show the exact geodesic distance."""
-    box = bounding_box(origin[0], origin[1], radius_km)
-    km_lat = KM_PER_DEGREE_LATITUDE
-    km_lng = KM_PER_DEGREE_LATITUDE * math.cos(math.radians(origin[0]))
-    queryset = queryset.filter(
-        latitude__range=(box.min_latitude, box.max_latitude),
-        longitude__range=(box.min_longitude, box.max_longitude),
-    )
-    north = (F("latitude") - origin[0]) * km_lat
-    east = (F("longitude") - origin[1]) * km_lng
+def within_radius(queryset, origin, radius_km, box=True):
+    """Rows within `radius_km` of `origin`: a bounding box on the indexed coordinates first (unless
+    `box` is false), then the distance (equirectangular, in km; exact enough within 100 km). The alias
+    `nearness` orders nearest first; on PostgreSQL an index serves it (engagement/geo/nearest.py), which
+    PostgreSQL only walks when no box offers it the rows to sort instead (see results.Sorted). Results
+    show the exact geodesic distance."""
+    if box:
+        corners = bounding_box(origin[0], origin[1], radius_km)
+        queryset = queryset.filter(
+            latitude__range=(corners.min_latitude, corners.max_latitude),
+            longitude__range=(corners.min_longitude, corners.max_longitude),
+        )
+    north = (F("latitude") - origin[0]) * KM_PER_DEGREE_LATITUDE
+    east = (F("longitude") - origin[1]) * KM_PER_DEGREE_LATITUDE * math.cos(math.radians(origin[0]))
     distance_sq = ExpressionWrapper(north * north + east * east, output_field=FloatField())
     return (
         queryset.alias(distance_sq=distance_sq)

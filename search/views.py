@@ -35,12 +35,10 @@ def search(request):
     origin = form.cleaned_data["origin"]
     radius = form.cleaned_data["radius"] or DEFAULT_RADIUS_KM
     sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
-    opportunities = filterset.qs
-    if origin:
-        opportunities = within_radius(opportunities, origin, radius)
-    facets = cached_facet_counts(params, opportunities, cities)
-
-    results = ordered_results(opportunities, query, sort, count_limit=RESULT_CAP)
+    near = (origin, radius) if origin else None
+    nearby = within_radius(filterset.qs, *near) if near else filterset.qs
+    facets = cached_facet_counts(params, nearby, cities)
+    results = ordered_results(filterset.qs, query, sort, near=near, count_limit=RESULT_CAP)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = with_card_relations(page.object_list, origin)

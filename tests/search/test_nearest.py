@@ -5,7 +5,6 @@ from django.db import connection
 from geopy.distance import geodesic
 
 from engagement.opportunities.models import OpportunityPage
-from search.filters import within_radius
 from search.results import ordered_results
 from tests.factories import make_opportunity
 
@@ -60,8 +59,8 @@ def test_distance_order_is_served_by_the_nearest_index(placed):
     """The order must be the expression of the GiST index (migration 0007), or every radius search
     computes and sorts the distance of every row in the circle. With sorting forbidden, PostgreSQL
     can only answer from the index, and only if the two expressions are the same."""
-    opportunities = within_radius(OpportunityPage.objects.listed(), ORIGIN, 10)
-    window = ordered_results(opportunities, "", "distance").queryset.values_list("pk", flat=True)[:20]
+    results = ordered_results(OpportunityPage.objects.listed(), "", "distance", near=(ORIGIN, 10))
+    window = results.walk.values_list("pk", flat=True)[:20]
     sql, params = window.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_sort = off")

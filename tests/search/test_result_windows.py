@@ -81,6 +81,28 @@ def test_a_large_result_count_is_capped_and_said_so(client, mixed_hits, monkeypa
     assert "1 Angebot" in html and "Mehr als" not in html
 
 
+@pytest.mark.parametrize("sort", ["newest", "deadline", "date", "distance"])
+@pytest.mark.parametrize("query", ["", "Betreuung"])
+def test_many_and_few_matches_give_the_same_pages(client, mixed_hits, monkeypatch, sort, query):
+    """Under the cap the page sorts the known ids; over it, it walks an index in the sort order
+    (results.Sorted); the API always walks. A visitor must not see the difference. (All offers here
+    share one address: nearest first lists them in some order, each exactly once.)"""
+    params = {"q": query, "sort": sort, "near": "75015", "radius": "30"}
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    few = [card_titles(client.get("/suche/", {**params, "page": number})) for number in (1, 2, 3)]
+    monkeypatch.setattr("search.views.RESULT_CAP", 3)
+    many = [card_titles(client.get("/suche/", {**params, "page": number})) for number in (1, 2)]
+    api = [card["title"] for card in client.get("/api/v2/opportunities/", params).json()["results"]]
+    listed = sum(few, [])
+    assert len(set(listed)) == len(listed) == (5 if query else 6)
+    assert len(set(sum(many, []))) == 3
+    if sort == "distance":
+        assert set(api) == set(listed)
+    else:
+        assert many == [few[0], few[1][:1]]
+        assert api == listed
+
+
 def test_the_api_counts_exactly(client, mixed_hits):
     assert client.get("/api/v2/opportunities/", {"q": "Betreuung"}).json()["count"] == 5
 
