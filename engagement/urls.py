@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.viewsets.pages import base_page_viewset
 from wagtail.documents import urls as wagtaildocs_urls
 
 from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView, ScopedChosenMultipleView
+from engagement.cities.admin_search import PageSearchView
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
@@ -24,6 +28,18 @@ urlpatterns = [
     ),
     # Replaces the page chooser's last step, which returns any page by id (drafts of other cities too).
     path("admin/choose-page/chosen-multiple/", ScopedChosenMultipleView.as_view()),
+    # Replaces Wagtail's admin page search, which counts the same matches twice (same pages, same access).
+    # Built by Wagtail's page viewset (same model, permissions and URLs), wrapped as Wagtail wraps its own.
+    path(
+        "admin/pages/search/",
+        never_cache(require_admin_access(base_page_viewset.construct_view(PageSearchView))),
+    ),
+    path(
+        "admin/pages/search/results/",
+        never_cache(
+            require_admin_access(base_page_viewset.construct_view(PageSearchView, results_only=True))
+        ),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

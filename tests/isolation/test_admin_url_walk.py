@@ -25,6 +25,8 @@ pytestmark = pytest.mark.django_db
 SKIPPED = {
     "wagtailadmin_logout": "GET would end the walker's session; every later answer would be the login page",
     "wagtailadmin_error_test": "Wagtail's deliberate server error, for checking error reporting",
+    # Our other unnamed overrides (chooser "chosen multiple", page search) take the paths of Wagtail's
+    # named views, so the walk visits them under those names.
     None: "unnamed catch-all (admin/^.*/$) and our page-types-usage override (visited by name below)",
 }
 # Views that may show another city's *live* pages: they are public anyway, and editors link to them.
