@@ -38,11 +38,17 @@ def facet_counts(opportunities, cities):
     }
 
 
-def cached_facet_counts(params, opportunities, cities):
-    """`facet_counts`, cached per filter selection (`params`: the query string)."""
+def selection_key(params):
+    """A cache key for the filter selection in `params` (the query string) as of the current data:
+    words, order and page number are not part of it."""
     selection = sorted((key, sorted(params.getlist(key))) for key in params if key not in NOT_FILTERS)
     digest = hashlib.sha256(repr(selection).encode()).hexdigest()[:32]
-    key = f"search:facets:{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
+    return f"{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
+
+
+def cached_facet_counts(selection, opportunities, cities):
+    """`facet_counts`, cached per filter selection (`selection`: its `selection_key`)."""
+    key = f"search:facets:{selection}"
     counts = cache.get(key)
     if counts is None:
         counts = facet_counts(opportunities, cities)

@@ -5,7 +5,7 @@ from engagement.cities.sites import city_for_request
 from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
-from .facets import cached_facet_counts
+from .facets import FACET_CACHE_SECONDS, cached_facet_counts, selection_key
 from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
 from .results import RESULT_CAP, ordered_results
 
@@ -37,7 +37,8 @@ def search(request):
     sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
     near = (origin, radius) if origin else None
     nearby = within_radius(filterset.qs, *near) if near else filterset.qs
-    facets = cached_facet_counts(params, nearby, cities)
+    selection = selection_key(params)
+    facets = cached_facet_counts(selection, nearby, cities)
     results = ordered_results(filterset.qs, query, sort, near=near, count_limit=RESULT_CAP)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -45,6 +46,8 @@ def search(request):
     context.update(
         page_obj=page,
         facets=facets,
+        filters_cache_key=f"{selection}:{params.get('sort', '')}",
+        filters_cache_seconds=FACET_CACHE_SECONDS,
         query=query,
         origin=origin,
         radius=radius,

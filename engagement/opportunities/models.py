@@ -37,8 +37,9 @@ class OpportunityQuerySet(PageQuerySet):
         )
 
     def for_listing(self):
-        """Everything a result card shows, in a fixed number of queries however many rows."""
-        return self.select_related("organisation", "city", "image").prefetch_related("categories")
+        """Everything a result card shows, in a fixed number of queries however many rows. The few
+        cities are fetched once and shared (joined, each card would build its own city page)."""
+        return self.select_related("organisation").prefetch_related("categories", "city")
 
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)

@@ -124,10 +124,30 @@ def test_word_search_queries_do_not_grow_from_page_to_page(client, mixed_hits, m
 def test_cached_facet_counts_follow_a_newly_published_opportunity(client, verein_bretten, ettlingen):
     make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
     assert client.get("/suche/").context["facets"]["city"] == {"bretten": 1}
+    counted_ettlingen = 'for="search-city-ettlingen">Ettlingen <span class="ev-facet-count">(1 Treffer)'
+    assert counted_ettlingen not in client.get("/suche/").content.decode()
     make_opportunity(city=ettlingen, title="B", categories=("tierschutz",))
-    facets = client.get("/suche/").context["facets"]
+    response = client.get("/suche/")
+    facets = response.context["facets"]
     assert facets["city"] == {"bretten": 1, "ettlingen": 1}
     assert facets["category"]["tierschutz"] == 2
+    # The rendered filter panel is cached with the counts, and follows them.
+    html = response.content.decode()
+    assert "(2 Treffer)" in html
+    assert counted_ettlingen in html
+
+
+def test_the_cached_filter_panel_shows_each_selection_and_language_its_own(client, verein_bretten):
+    make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
+    client.get("/suche/")
+    checked = client.get("/suche/", {"category": "tierschutz"}).content.decode()
+    assert 'value="tierschutz" checked' in checked
+    assert 'value="tierschutz" checked' not in client.get("/suche/").content.decode()
+    assert "Weitere Filter" in client.get("/suche/").content.decode()
+    english = client.get("/en/suche/").content.decode()
+    assert "More filters" in english and "Weitere Filter" not in english
+    by_date = client.get("/suche/", {"sort": "newest"}).content.decode()
+    assert 'value="newest" selected' in by_date
 
 
 def test_facet_counts_do_not_depend_on_words_or_order(client, mixed_hits):
