@@ -49,7 +49,7 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class RelatedSlugFilter(SlugMultipleChoiceFilter):
-    """A many-to-many relation (`categories__slug`) tested with EXISTS per row instead of a join plus
+    """A many-to-many relation (`activities__slug`) tested with EXISTS per row instead of a join plus
     DISTINCT: the DISTINCT over every column of the page made PostgreSQL sort all matching rows for the
     count and again for the page (240 ms at 100 000 opportunities); EXISTS keeps one row per page, so the
     count can stop early and the newest rows come straight from an index."""
@@ -62,6 +62,17 @@ class RelatedSlugFilter(SlugMultipleChoiceFilter):
             **{relation.m2m_field_name(): OuterRef("pk"), f"{relation.m2m_reverse_field_name()}__in": value}
         )
         return qs.filter(Exists(rows))
+
+
+class CategoryFilter(SlugMultipleChoiceFilter):
+    """Topics, tested on the opportunity's own `category_ids` (any of the chosen ones): on PostgreSQL
+    its GIN index narrows together with city, place and words, where EXISTS on the link table was a
+    lookup per candidate row (5 000 lookups for "Betreuung" in Ettlingen's 10 km at 100 000 offers)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(category_ids__overlaps=[category.pk for category in value])
 
 
 def unknown(thing):
@@ -83,10 +94,10 @@ class OpportunityFilterSet(django_filters.FilterSet):
         field_name="city",  # the id from the slug: PostgreSQL knows its row count, not of a joined slug
         error_messages=unknown(_("Die Stadt")),
     )
-    category = RelatedSlugFilter(
+    category = CategoryFilter(
         label=_("Themen"),
         queryset=Category.objects.all(),
-        field_name="categories__slug",
+        field_name="category_ids",
         error_messages=unknown(_("Das Thema")),
     )
     activity = RelatedSlugFilter(

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 from engagement.cities.models import CityPage
 from engagement.geo.geocoders import get_geocoder
 from engagement.opportunities.models import OpportunityPage
-from engagement.opportunities.search_text import refresh_search_text
+from engagement.opportunities.search_columns import refresh_search_columns
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
 
@@ -58,7 +58,7 @@ def seed_bench(count: int, batch_size: int = 1000, progress=None, index_progress
             ]
             _insert(pages)
             _add_categories(pages, category_ids, rng)
-            refresh_search_text(page.pk for page in pages)  # bulk inserts send no signals
+            refresh_search_columns(page.pk for page in pages)  # bulk inserts send no signals
             for city in cities:
                 Page.objects.filter(pk=city.pk).update(numchild=numbering[city.pk])
         made += len(pages)

@@ -2,7 +2,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import search_text, stats  # noqa: F401  (registers receivers: search text, cached counts)
+from . import search_columns, stats  # noqa: F401  (registers receivers: search columns, cached counts)
 from .models import OpportunityPage
 from .tasks import geocode_opportunity
 
