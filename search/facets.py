@@ -1,24 +1,24 @@
 """Facet counts next to the filter options: how many results each city, topic and schedule would give.
 
 They count the filter selection (cities, topics, place and radius, ...), not the words: with words they
-would have to count every hit, which is exactly what the capped result count avoids. One aggregate query
-per group over the ids of the filtered rows (no DISTINCT needed, no per-option query). Without words the
-same filter selection gives the same counts for every visitor, so they are cached: a generation number,
-raised whenever an opportunity or an organisation is saved or deleted, is part of the key, and entries
-expire after ``FACET_CACHE_SECONDS`` anyway (offers also drop out of the list by the clock at their
-deadline, and bulk updates send no signals).
+would have to count every hit, which is exactly what the capped result count avoids. One statement
+selects the filtered rows once (a WITH query) and counts them per city, per schedule and per topic (no
+DISTINCT, no query per option). The same filter selection gives the same counts for every visitor, so
+they are cached: a generation number, raised whenever an opportunity or an organisation is saved or
+deleted, is part of the key, and entries expire after ``FACET_CACHE_SECONDS`` anyway (offers also drop
+out of the list by the clock at their deadline, and bulk updates send no signals).
 """
 
 import hashlib
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
+from engagement.taxonomy.models import Category
 
 FACET_CACHE_SECONDS = 120
 GENERATION_KEY = "search:facets:generation"
@@ -26,16 +26,48 @@ GENERATION_KEY = "search:facets:generation"
 NOT_FILTERS = {"q", "sort", "page"}
 
 
+# The filter runs once, not once per group: three aggregates over the same subquery made PostgreSQL
+# select the filtered rows three times (3 x 55 ms for a topic in one city at 100 000 offers). A WITH query
+# used more than once is computed once, on PostgreSQL and SQLite alike. Django's ORM cannot share one
+# subquery between aggregates, hence SQL; the filter itself is the FilterSet's own SQL.
+FACETS_SQL = """
+WITH filtered (id, city_id, schedule_kind) AS ({rows})
+SELECT 'city', CAST(city_id AS TEXT), COUNT(*) FROM filtered GROUP BY city_id
+UNION ALL
+SELECT 'schedule', schedule_kind, COUNT(*) FROM filtered GROUP BY schedule_kind
+UNION ALL
+SELECT 'category', category.slug, COUNT(*)
+FROM filtered
+JOIN {links} AS link ON link.{link_page} = filtered.id
+JOIN {categories} AS category ON category.id = link.{link_category}
+GROUP BY category.slug
+"""
+
+
 def facet_counts(opportunities, cities):
     """Counts per city slug, category slug and schedule for the filtered `opportunities`."""
-    base = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).order_by()
-    slug_of_city = {city.pk: city.slug for city in cities}
-    by_city = base.values_list("city_id").annotate(n=Count("pk"))
-    return {
-        "city": {slug_of_city[pk]: n for pk, n in by_city if pk in slug_of_city},
-        "category": dict(base.values_list("categories__slug").annotate(n=Count("pk"))),
-        "schedule": dict(base.values_list("schedule_kind").annotate(n=Count("pk"))),
-    }
+    rows = opportunities.order_by().values_list("pk", "city_id", "schedule_kind")
+    rows_sql, params = rows.query.sql_with_params()
+    links = OpportunityPage.categories.through._meta
+    quote = connection.ops.quote_name
+    sql = FACETS_SQL.format(
+        rows=rows_sql,
+        links=quote(links.db_table),
+        link_page=quote(links.get_field("opportunitypage").column),
+        link_category=quote(links.get_field("category").column),
+        categories=quote(Category._meta.db_table),
+    )
+    slug_of_city = {str(city.pk): city.slug for city in cities}
+    counts = {"city": {}, "category": {}, "schedule": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for group, value, number in cursor.fetchall():
+            if group == "city":
+                if value in slug_of_city:
+                    counts["city"][slug_of_city[value]] = number
+            elif value is not None:
+                counts[group][value] = number
+    return counts
 
 
 def selection_key(params):

@@ -1,5 +1,11 @@
 import pytest
+from django.http import QueryDict
 
+from engagement.cities.models import CityPage
+from engagement.opportunities.models import OpportunityPage
+from engagement.taxonomy.models import Category
+from search.facets import facet_counts
+from search.filters import OpportunityFilterSet
 from tests.factories import make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +158,36 @@ def test_all_cities_option_sends_an_empty_city_and_finds_everything(client, vere
     response = client.get("/suche/", {"q": "", "city": ""})
     assert response.status_code == 200
     assert "Überall zu finden" in response.content.decode()
+
+
+def test_facet_counts_agree_with_counting_each_option_and_take_one_query(
+    verein_bretten, ettlingen, django_assert_num_queries
+):
+    """One statement counts all three groups; each number is what choosing that option would list."""
+    make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
+    make_opportunity(
+        organisation=verein_bretten,
+        title="B",
+        categories=("tierschutz", "soziales"),
+        schedule_kind="flexible",
+    )
+    make_opportunity(city=ettlingen, title="C", categories=("soziales", "sport"))
+    make_opportunity(city=ettlingen, title="D", categories=())
+    cities = list(CityPage.objects.live())
+    for query in ("", "city=ettlingen", "category=soziales&category=sport", "schedule=regular"):
+        params = QueryDict(query)
+        filtered = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed()).qs
+        with django_assert_num_queries(1):
+            counts = facet_counts(filtered, cities)
+        expected = {
+            "city": {c.slug: n for c in cities if (n := filtered.filter(city=c).count())},
+            "category": {
+                c.slug: n for c in Category.objects.all() if (n := filtered.filter(categories=c).count())
+            },
+            "schedule": {
+                k: n
+                for k, _ in OpportunityPage.ScheduleKind.choices
+                if (n := filtered.filter(schedule_kind=k).count())
+            },
+        }
+        assert counts == expected, params
