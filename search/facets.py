@@ -95,11 +95,28 @@ def forget_facet_counts():
         cache.set(GENERATION_KEY, 1, None)
 
 
+# What a draft, a lock or a workflow writes on the live row; none of it changes what citizens find.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
 @receiver(post_save, sender=OpportunityPage, dispatch_uid="search_facets_opportunity_saved")
 @receiver(post_delete, sender=OpportunityPage, dispatch_uid="search_facets_opportunity_deleted")
 @receiver(post_save, sender=Organisation, dispatch_uid="search_facets_organisation_saved")
 @receiver(post_delete, sender=Organisation, dispatch_uid="search_facets_organisation_deleted")
-def _data_changed(**kwargs):
+def _data_changed(update_fields=None, **kwargs):
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return  # a saved draft keeps every visitor's counts (and their cache) as they were
     # Now, and again after the commit: a request between the two may have cached the old state.
     forget_facet_counts()
     transaction.on_commit(forget_facet_counts)

@@ -137,6 +137,29 @@ def test_cached_facet_counts_follow_a_newly_published_opportunity(client, verein
     assert counted_ettlingen in html
 
 
+def test_a_saved_draft_keeps_the_cached_counts_and_publishing_it_renews_them(client, verein_bretten):
+    """Drafts change nothing citizens can find, so they must not empty every visitor's cached counts;
+    the published change must reach them at once."""
+    from django.core.cache import cache
+
+    from engagement.taxonomy.models import Category
+    from search.facets import GENERATION_KEY
+
+    page = make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
+    assert client.get("/suche/").context["facets"]["category"] == {"tierschutz": 1}
+    generation = cache.get(GENERATION_KEY)
+
+    draft = page.get_latest_revision_as_object()
+    draft.categories = list(Category.objects.filter(slug="sport"))
+    revision = draft.save_revision()
+    assert cache.get(GENERATION_KEY) == generation
+    assert client.get("/suche/").context["facets"]["category"] == {"tierschutz": 1}
+
+    revision.publish()
+    assert cache.get(GENERATION_KEY) != generation
+    assert client.get("/suche/").context["facets"]["category"] == {"sport": 1}
+
+
 def test_the_cached_filter_panel_shows_each_selection_and_language_its_own(client, verein_bretten):
     make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
     client.get("/suche/")
