@@ -7,8 +7,9 @@ seeded (only new migrations are applied); `BENCH_SEED_ONLY=1` seeds and stops.
 
 Times, as `redaktion-bretten` (a third of the opportunities are Bretten's): the explorer of the city
 section, the admin home with the city panel, admin page search and the statistics report; the
-statistics for all cities as `admin`. "DB ms" is the summed time of the request's SQL queries, "page ms"
-the whole response, 20 runs each after one warm-up.
+statistics for all cities as `admin`, each also cold (the cache emptied before every request: the figures
+are cached for 15 minutes). "DB ms" is the summed time of the request's SQL queries, "page ms" the whole
+response, 20 runs each after one warm-up, on a connection kept open as the pool keeps it.
 """
 
 import datetime as dt
@@ -24,6 +25,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "engagement.settings.test")
 os.environ.setdefault("DATABASE_POOL", "false")
 
 RUNS = 20
+COLD = True  # the cache is emptied before every request
 
 
 def scenarios(city_pk):
@@ -33,8 +35,11 @@ def scenarios(city_pk):
         "Startseite mit Stadt-Panel": ("redaktion-bretten", "/admin/"),
         "Seitensuche im Admin": ("redaktion-bretten", "/admin/pages/search/?q=Nachhilfe"),
         "Statistik (eigene Stadt)": ("redaktion-bretten", "/admin/statistik/"),
+        "Statistik (eigene Stadt), kalt": ("redaktion-bretten", "/admin/statistik/", COLD),
         "Statistik, 24 Monate": ("redaktion-bretten", "/admin/statistik/?months=24"),
+        "Statistik, 24 Monate, kalt": ("redaktion-bretten", "/admin/statistik/?months=24", COLD),
         "Statistik alle Städte (admin)": ("admin", "/admin/statistik/"),
+        "Statistik alle Städte (admin), kalt": ("admin", "/admin/statistik/", COLD),
     }
 
 
@@ -43,13 +48,16 @@ def percentile(values, share):
     return ordered[max(0, round(len(ordered) * share) - 1)]
 
 
-def measure(client, url):
+def measure(client, url, cold=False):
+    from django.core.cache import cache
     from django.db import connection, reset_queries
 
     response = client.get(url)  # warm up
     assert response.status_code == 200, (url, response.status_code)
     page_ms, db_ms, queries = [], [], 0
     for _ in range(RUNS):
+        if cold:
+            cache.clear()
         reset_queries()
         begin = time.perf_counter()
         response = client.get(url)
@@ -146,16 +154,18 @@ def main():
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a live site
 
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = None  # one open connection, as from the pool
+    connection.close()
     city = CityPage.objects.get(slug="bretten")
     users = get_user_model().objects.in_bulk(["redaktion-bretten", "admin"], field_name="username")
     clients = {}
     print("| Ansicht | DB p50 | DB p95 | Seite p50 | Seite p95 | Abfragen |", flush=True)
     print("| --- | --- | --- | --- | --- | --- |", flush=True)
-    for label, (username, url) in scenarios(city.pk).items():
+    for label, (username, url, *cold) in scenarios(city.pk).items():
         if username not in clients:
             clients[username] = Client()
             clients[username].force_login(users[username])
-        db_ms, page_ms, queries = measure(clients[username], url)
+        db_ms, page_ms, queries = measure(clients[username], url, cold=bool(cold))
         print(
             f"| {label} | {statistics.median(db_ms):.0f} | {percentile(db_ms, 0.95):.0f} "
             f"| {statistics.median(page_ms):.0f} | {percentile(page_ms, 0.95):.0f} | {queries} |",
