@@ -22,8 +22,9 @@ from engagement.taxonomy.models import Category
 
 FACET_CACHE_SECONDS = 120
 GENERATION_KEY = "search:facets:generation"
-# Parameters that do not change which rows the filters select.
-NOT_FILTERS = {"q", "sort", "page"}
+# Parameters that do not change which rows the filters select (`region` only keeps a city host from
+# choosing its city; the cities it leaves are in the parameters already).
+NOT_FILTERS = {"q", "sort", "page", "region"}
 
 
 # The filter runs once, not once per group: three aggregates over the same subquery made PostgreSQL
@@ -72,19 +73,30 @@ def facet_counts(opportunities, cities):
 
 def selection_key(params):
     """A cache key for the filter selection in `params` (the query string) as of the current data:
-    words, order and page number are not part of it."""
-    selection = sorted((key, sorted(params.getlist(key))) for key in params if key not in NOT_FILTERS)
+    words, order and page number are not part of it, nor empty fields or a radius without a place (the
+    search box of the home page sends `near=&radius=10`, which selects what `/suche/` selects)."""
+    selection = sorted(
+        (key, values)
+        for key in params
+        if key not in NOT_FILTERS and not (key == "radius" and not params.get("near", "").strip())
+        if (values := sorted(value for value in params.getlist(key) if value.strip()))
+    )
     digest = hashlib.sha256(repr(selection).encode()).hexdigest()[:32]
     return f"{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
 
 
 def cached_facet_counts(selection, opportunities, cities):
     """`facet_counts`, cached per filter selection (`selection`: its `selection_key`)."""
-    key = f"search:facets:{selection}"
-    counts = cache.get(key)
+    counts = cache.get(f"search:facets:{selection}")
     if counts is None:
-        counts = facet_counts(opportunities, cities)
-        cache.set(key, counts, FACET_CACHE_SECONDS)
+        counts = refresh_facet_counts(selection, opportunities, cities)
+    return counts
+
+
+def refresh_facet_counts(selection, opportunities, cities):
+    """Count the facets of a selection afresh and keep them for the next visitors."""
+    counts = facet_counts(opportunities, cities)
+    cache.set(f"search:facets:{selection}", counts, FACET_CACHE_SECONDS)
     return counts
 
 

@@ -140,6 +140,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-unsent-mail": {"task": "applications.send_unsent_mail", "schedule": 5 * 60},
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
+    "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
