@@ -1,10 +1,15 @@
 import django_filters
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -66,6 +71,32 @@ class ReportsUsageView(OwnCitiesReportMixin, usage.UsageView):
     pass
 
 
+class ReportsInspectView(OwnCitiesReportMixin, generic.InspectView):
+    def get_opportunity_display_value(self):
+        opportunity = self.object.opportunity
+        edit_url = reverse("wagtailadmin_pages:edit", args=[opportunity.pk])
+        return format_html('<a href="{}">{}</a>', edit_url, opportunity.title)
+
+    def get_message_display_value(self):
+        return linebreaksbr(self.object.message) or "–"
+
+
+class ReportSummaryPanel(Panel):
+    """What the citizen reported, read-only above the editors' status and note: nobody edits a report."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "moderation/report_summary_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["report"] = self.instance
+            return context
+
+
+def short_message(report):
+    return Truncator(report.message).chars(80)
+
+
 class ContentReportViewSet(ModelViewSet):
     """Reports of the editor's own cities only; editors note and close them, nobody edits the report."""
 
@@ -74,17 +105,38 @@ class ContentReportViewSet(ModelViewSet):
     menu_label = _("Gemeldete Inhalte")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["opportunity", "reason", "city", "status", "created_at"]
+    list_display = [
+        "opportunity",
+        "reason",
+        Column("message", label=_("Beschreibung"), accessor=short_message),
+        "city",
+        "status",
+        "created_at",
+    ]
     filterset_class = ContentReportFilterSet
-    form_fields = ["status", "editor_note"]
+    # The citizen wrote the report; the editors add status and note. The report itself (and nothing of
+    # the reporter: the model keeps no name, address or IP) shows read-only.
+    panels = [ReportSummaryPanel(heading=_("Meldung")), FieldPanel("status"), FieldPanel("editor_note")]
+    inspect_view_fields = [
+        "opportunity",
+        "reason",
+        "message",
+        "created_at",
+        "city",
+        "status",
+        "resolved_by",
+        "resolved_at",
+        "editor_note",
+    ]
     index_view_class = ReportsIndexView
     edit_view_class = ReportsEditView
     delete_view_class = ReportsDeleteView
     history_view_class = ReportsHistoryView
     usage_view_class = ReportsUsageView
+    inspect_view_class = ReportsInspectView
     add_view_enabled = False
     copy_view_enabled = False
-    inspect_view_enabled = False
+    inspect_view_enabled = True
 
 
 class ContentReportPolicy(CityEditorsPolicy):
