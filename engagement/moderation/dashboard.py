@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Case, CharField, DateField, When
+from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
@@ -47,12 +47,28 @@ class CityModerationPanel(Component):
                     .count(),
                     "open_reports": ContentReport.objects.open().filter(city=city).count(),
                     "statistics": city_statistics(city, listed),
-                    "expiring": listed.filter(
-                        Q(end_date__range=(today, soon)) | Q(application_deadline__range=(today, soon))
-                    ).order_by("end_date", "application_deadline")[:10],
+                    "expiring": with_last_listed_day(listed)
+                    .filter(last_listed_day__range=(today, soon))
+                    .order_by("last_listed_day", "title")[:10],
                 }
             )
         return {"cities": cities}
+
+
+def with_last_listed_day(opportunities):
+    """Annotate `last_listed_day`: the last day the offer stays in the public listing, the earliest of its
+    end, its application deadline and, for a one-off event, the day of the event (its end, else its start),
+    as `OpportunityQuerySet.listed` decides. PostgreSQL's LEAST skips the empty ones."""
+    event_day = Case(
+        When(
+            schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+            then=Coalesce(TruncDate("event_end"), TruncDate("event_start")),
+        ),
+        output_field=DateField(),
+    )
+    return opportunities.annotate(
+        last_listed_day=Least("end_date", "application_deadline", event_day, output_field=DateField())
+    )
 
 
 def city_statistics(city, listed):
