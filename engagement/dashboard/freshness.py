@@ -10,7 +10,6 @@ is idempotent.
 import datetime as dt
 
 from celery import shared_task
-from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,6 +21,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from engagement.opportunities.models import OpportunityPage
 
+from . import links
 from .models import Freshness
 
 REMIND_AFTER = dt.timedelta(days=90)
@@ -42,7 +42,7 @@ def confirm_token(page: OpportunityPage) -> str:
 
 
 def confirm_url(page: OpportunityPage) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + reverse("dashboard:confirm_current", args=[confirm_token(page)])
+    return links.portal_url(reverse("dashboard:confirm_current", args=[confirm_token(page)]))
 
 
 def page_for_token(token: str) -> OpportunityPage | None:
@@ -160,8 +160,9 @@ def send_freshness_reminder(page_id: int) -> str:
     context = {
         "page": page,
         "city": page.city,
+        "public_url": links.public_url(page),
         "confirm_url": confirm_url(page),
-        "dashboard_url": settings.WAGTAILADMIN_BASE_URL + reverse("dashboard:overview"),
+        "dashboard_url": links.dashboard_url(),
     }
     with translation.override("de"):
         subject = render_to_string("dashboard/emails/freshness_subject.txt", context).strip()

@@ -6,19 +6,19 @@ Wagtail's: the two notifiers below keep Wagtail's behaviour for everyone who may
 """
 
 from celery import shared_task
-from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier, WorkflowStateRejectionEmailNotifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from engagement.opportunities.models import OpportunityPage
+
+from . import links
 
 SENT_MARKER_SECONDS = 60 * 60 * 24 * 30
 
@@ -90,7 +90,8 @@ def send_moderation_decision(workflow_state_id: int) -> str:
         "page": page,
         "approved": state.status == WorkflowState.STATUS_APPROVED,
         "comment": rejected.comment if rejected else "",
-        "dashboard_url": settings.WAGTAILADMIN_BASE_URL + reverse("dashboard:overview"),
+        "dashboard_url": links.dashboard_url(),
+        "public_url": links.public_url(page) if page.live else None,
         "city": page.city,
     }
     with translation.override("de"):
