@@ -12,6 +12,7 @@ out of the list by the clock at their deadline, and bulk updates send no signals
 import hashlib
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -48,7 +49,10 @@ GROUP BY category.slug
 def facet_counts(opportunities, cities):
     """Counts per city slug, category slug and schedule for the filtered `opportunities`."""
     rows = opportunities.order_by().values_list("pk", "city_id", "schedule_kind")
-    rows_sql, params = rows.query.sql_with_params()
+    try:
+        rows_sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # a selection that can hold nothing (e.g. `none()`): nothing to count
+        return {"city": {}, "category": {}, "schedule": {}}
     links = OpportunityPage.categories.through._meta
     quote = connection.ops.quote_name
     sql = FACETS_SQL.format(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
 from engagement.geo.distance import KM_PER_DEGREE_LATITUDE, bounding_box
-from engagement.geo.geocoders import get_geocoder
+from engagement.geo.geocoders import GeocodingError, locate_place, suggest_places
 from engagement.geo.nearest import nearest_first
 from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Activity, Category, TargetGroup
@@ -79,12 +79,51 @@ def unknown(thing):
     return {"invalid_choice": _("%(thing)s „%%(value)s“ kennen wir nicht.") % {"thing": thing}}
 
 
-class YesFilter(django_filters.BooleanFilter):
-    """`?barrier_free=1`: only "1" narrows; anything else but empty is an error."""
+YES = {"1", "on"}  # the contract's value, and what a checkbox without a value sends (older saved links)
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.CheckboxInput)
-        super().__init__(*args, **kwargs)
+
+class YesWidget(forms.CheckboxInput):
+    """A checkbox that sends `1` and hands the field what was sent: Django's own checkbox turns any
+    text but "false" into True, so `barrier_free=0` used to narrow like `barrier_free=1`."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"value": "1", **(attrs or {})}, check_test=lambda value: value in YES)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class YesField(forms.Field):
+    widget = YesWidget
+    default_error_messages = {"invalid": _("Hier gibt es nur 1 (ja); „%(value)s“ geht nicht.")}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in YES:
+            return True
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid", params={"value": value})
+
+
+class YesFilter(django_filters.Filter):
+    """`?barrier_free=1`: only "1" narrows; empty is no filter; anything else is an error."""
+
+    field_class = YesField
+
+
+class AgeFilter(django_filters.NumberFilter):
+    """The volunteer's age in whole years."""
+
+    field_class = forms.IntegerField
+
+
+class FilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("„Termin bis“ liegt vor „Termin ab“. Bitte prüfen Sie die Daten."))
+        return cleaned
 
 
 class OpportunityFilterSet(django_filters.FilterSet):
@@ -141,11 +180,17 @@ class OpportunityFilterSet(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Bitte geben Sie ein Datum wie 2026-12-24 an.")},
     )
-    min_age_ok = django_filters.NumberFilter(
+    min_age_ok = AgeFilter(
         label=_("Ihr Alter"),
         method="filter_age",
+        min_value=0,
+        max_value=120,
         widget=forms.NumberInput(attrs={"min": 6, "max": 120}),
-        error_messages={"invalid": _("Bitte geben Sie Ihr Alter als Zahl an.")},
+        error_messages={
+            "invalid": _("Bitte geben Sie Ihr Alter als ganze Zahl an."),
+            "min_value": _("Das Alter kann nicht kleiner als 0 sein."),
+            "max_value": _("Bitte geben Sie ein Alter bis 120 an."),
+        },
     )
     barrier_free = YesFilter(label=_("Nur barrierefreie Orte"), method="filter_yes")
     no_certificate = YesFilter(label=_("Ohne Führungszeugnis"), method="filter_yes")
@@ -154,6 +199,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
     class Meta:
         model = OpportunityPage
         fields = []
+        form = FilterForm
 
     def __init__(self, data=None, *args, **kwargs):
         # Empty values mean "no filter" ("Alle Städte" sends city=), not an unknown city.
@@ -171,8 +217,6 @@ class OpportunityFilterSet(django_filters.FilterSet):
         return queryset.filter(is_remote=value == "1")
 
     def filter_age(self, queryset, name, value):
-        if value < 0 or value > 120:
-            return queryset.none()
         return queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=value))
 
     def filter_yes(self, queryset, name, value):
@@ -229,14 +273,25 @@ class SearchForm(forms.Form):
         if coordinates:
             cleaned["origin"] = coordinates
         elif near and not self.has_error("near"):
-            location = get_geocoder().geocode(near)
+            try:
+                location = locate_place(near)
+            except GeocodingError:
+                self.add_error(
+                    "near",
+                    _(
+                        "Den Ort „%(place)s“ können wir gerade nicht nachschlagen. Bitte versuchen Sie es "
+                        "mit einer Postleitzahl oder später noch einmal."
+                    )
+                    % {"place": near},
+                )
+                location = False
             if location is None:
-                suggestions = get_geocoder().suggest(near)
+                suggestions = suggest_places(near)
                 message = _("Den Ort „%(place)s“ kennen wir nicht.") % {"place": near}
                 if suggestions:
                     message += " " + _("Meinten Sie: %(places)s?") % {"places": ", ".join(suggestions)}
                 self.add_error("near", message)
-            else:
+            elif location:
                 cleaned["origin"] = (location.latitude, location.longitude)
         if cleaned.get("sort") == "distance" and not near:
             self.add_error("sort", _("Zum Sortieren nach Entfernung geben Sie bitte einen Ort an."))

@@ -8,12 +8,14 @@ Photon in geopy's rate limiter. This module knows nothing of the platform's doma
 
 import difflib
 import functools
+import hashlib
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from geopy.exc import GeocoderServiceError, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
@@ -143,6 +145,35 @@ class GeopyGeocoder(Geocoder):
         from geopy.geocoders import Nominatim
 
         return {"country_codes": "de"} if isinstance(self.service, Nominatim) else {}
+
+
+PLACE_CACHE_SECONDS = 24 * 60 * 60
+
+
+def locate_place(query: str) -> Location | None:
+    """Where a citizen's "in der Nähe von" is: a postcode or place name.
+
+    The offline gazetteer answers first, so most searches send nothing to anyone and wait for no rate
+    limit; only what it does not know goes to the configured geocoder (if that is an online one), and
+    its answer is cached for a day. Raises GeocodingError when that service cannot be asked.
+    """
+    location = OfflineGeocoder().geocode(query)
+    geocoder = get_geocoder()
+    if location is not None or isinstance(geocoder, OfflineGeocoder):
+        return location
+    key = "geo:place:" + hashlib.sha256(_normalise(query).encode()).hexdigest()[:32]
+    cached = cache.get(key)
+    if cached is not None:
+        return Location(*cached) if cached else None
+    location = geocoder.geocode(query)
+    found = (location.latitude, location.longitude, location.label) if location else ()
+    cache.set(key, found, PLACE_CACHE_SECONDS)
+    return location
+
+
+def suggest_places(query: str, limit: int = 5) -> list[str]:
+    """Known places with names close to `query` (from the offline gazetteer, whatever the geocoder)."""
+    return OfflineGeocoder().suggest(query, limit)
 
 
 @functools.cache

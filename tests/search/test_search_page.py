@@ -84,12 +84,71 @@ def test_radius_search_against_geodesic_distance(client, bretten, ettlingen):
         ({"category": "raumfahrt"}, "Das Thema „raumfahrt“ kennen wir nicht."),
         ({"sort": "distance"}, "geben Sie bitte einen Ort an"),
         ({"remote": "2"}, "nur 1 oder 0"),
+        ({"min_age_ok": "-3"}, "nicht kleiner als 0"),
+        ({"min_age_ok": "500"}, "Alter bis 120"),
+        ({"min_age_ok": "16.5"}, "ganze Zahl"),
+        ({"barrier_free": "0"}, "nur 1 (ja)"),
+        ({"open": "nein"}, "nur 1 (ja)"),
+        ({"date_from": "2027-03-10", "date_to": "2027-03-01"}, "„Termin bis“ liegt vor „Termin ab“"),
     ],
 )
 def test_invalid_input_gets_a_message_and_a_400(client, bretten, params, message):
     response = client.get("/suche/", params)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_an_unreachable_geocoder_gets_a_message_not_an_error_page(client, bretten, monkeypatch, settings):
+    """An online geocoder is asked only for places the offline list does not know, and when it cannot
+    be reached the citizen learns why (400, nothing else changes)."""
+    from engagement.geo import geocoders
+
+    class Down(geocoders.Geocoder):
+        asked = []
+
+        def geocode(self, query):
+            self.asked.append(query)
+            raise geocoders.GeocodingError("timeout")
+
+    monkeypatch.setattr(geocoders, "get_geocoder", lambda: Down())
+    response = client.get("/suche/", {"near": "Kleinkleckersdorf-Süd"})
+    assert response.status_code == 400
+    assert "können wir gerade nicht nachschlagen" in response.content.decode()
+    assert Down.asked == ["Kleinkleckersdorf-Süd"]
+    assert client.get("/suche/", {"near": "76275"}).status_code == 200  # known offline: not asked
+    assert Down.asked == ["Kleinkleckersdorf-Süd"]
+
+
+def test_yes_filters_accept_the_checkbox_and_keep_their_state(client, verein_bretten):
+    make_opportunity(organisation=verein_bretten, title="Barrierefrei", barrier_free=True)
+    make_opportunity(organisation=verein_bretten, title="Mit Stufen", barrier_free=False)
+    response = client.get("/suche/", {"barrier_free": "1"})
+    assert titles(response) == ["Barrierefrei"]
+    checkbox = (
+        '<input class="kern-form-check__checkbox" type="checkbox" name="barrier_free" value="1" '
+        'id="id_barrier_free"'
+    )
+    assert checkbox + " checked>" in response.content.decode()
+    assert checkbox + ">" in client.get("/suche/").content.decode()
+    assert titles(client.get("/suche/", {"barrier_free": "on"})) == ["Barrierefrei"]  # older saved links
+    assert sorted(titles(client.get("/suche/", {"barrier_free": ""}))) == ["Barrierefrei", "Mit Stufen"]
+
+
+def test_activity_and_target_group_stay_selected_in_the_form(client, verein_bretten):
+    from engagement.taxonomy.models import Activity, TargetGroup
+
+    activity, group = Activity.objects.first(), TargetGroup.objects.first()
+    page = make_opportunity(organisation=verein_bretten, title="Mit Tätigkeit")
+    page.activities.add(activity)
+    page.target_groups.add(group)
+    page.save()  # commits the page's many-to-many relations (modelcluster)
+    make_opportunity(organisation=verein_bretten, title="Ohne")
+    response = client.get("/suche/", {"activity": activity.slug, "target_group": group.slug})
+    assert titles(response) == ["Mit Tätigkeit"]
+    html = response.content.decode()
+    assert 'name="activity" id="search-activity' in html or 'name="activity"' in html
+    assert f'value="{activity.slug}" checked' in html
+    assert f'value="{group.slug}" checked' in html
 
 
 def test_filters_alone_and_combined(client, verein_bretten, ettlingen):
@@ -191,3 +250,19 @@ def test_facet_counts_agree_with_counting_each_option_and_take_one_query(
             },
         }
         assert counts == expected, params
+
+
+def test_places_only_an_online_geocoder_knows_are_asked_once(client, bretten, monkeypatch):
+    from engagement.geo import geocoders
+
+    asked = []
+
+    class Online(geocoders.Geocoder):
+        def geocode(self, query):
+            asked.append(query)
+            return geocoders.Location(49.03, 8.70, "Gölshausen")
+
+    monkeypatch.setattr(geocoders, "get_geocoder", lambda: Online())
+    for _ in range(2):
+        assert client.get("/suche/", {"near": "Gölshausen-Nord"}).status_code == 200
+    assert asked == ["Gölshausen-Nord"]
