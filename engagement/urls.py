@@ -13,6 +13,7 @@ from engagement.cities.admin_search import PageSearchView
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
+from search import feeds as search_feeds
 from search import suggest as search_suggest
 from search import views as search_views
 
@@ -51,6 +52,7 @@ urlpatterns = [
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/feed/", search_feeds.search_feed, name="search_feed"),
     path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
     path(
         "organisationen/<slug:slug>/",

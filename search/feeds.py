@@ -1,0 +1,118 @@
+"""An Atom feed of search results: the query string of the search page, its FilterSet and its order.
+
+`/suche/feed/?city=bretten&category=umwelt` lists the newest 30 matching offers. Nothing here parses
+parameters of its own: the page's `SearchForm` and `OpportunityFilterSet` decide what is valid, and what
+they reject answers 400 with their German messages. No personal data: no contact e-mail or phone.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from engagement.opportunities.models import OpportunityPage
+
+from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm
+from .results import RESULT_CAP, ordered_results
+from .views import with_card_relations, with_site_city
+
+FEED_SIZE = 30
+
+
+@dataclass
+class Selection:
+    """One valid query string, read the way the search page reads it."""
+
+    request: object
+    form: SearchForm
+    filterset: OpportunityFilterSet
+
+    @property
+    def query(self):
+        return self.form.cleaned_data["q"].strip()
+
+    def results(self):
+        origin = self.form.cleaned_data["origin"]
+        near = (origin, self.form.cleaned_data["radius"] or DEFAULT_RADIUS_KM) if origin else None
+        # A feed is read by date: newest first unless the query string asks for another order.
+        sort = self.form.cleaned_data["sort"] or "newest"
+        results = ordered_results(self.filterset.qs, self.query, sort, near=near, count_limit=RESULT_CAP)
+        return with_card_relations(results[:FEED_SIZE], origin)
+
+    def with_query_string(self, path):
+        query_string = self.request.GET.urlencode()
+        return self.request.build_absolute_uri(f"{path}?{query_string}" if query_string else path)
+
+
+class SearchFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        params, _site_city = with_site_city(request)
+        form = SearchForm(params)
+        filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
+        if not (form.is_valid() & filterset.is_valid()):
+            lines = [_("Bitte prüfen Sie Ihre Auswahl.")]
+            for errors in (form.errors, filterset.errors):
+                lines += [f"- {message}" for messages in errors.values() for message in messages]
+            return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+        return super().__call__(request, *args, selection=Selection(request, form, filterset), **kwargs)
+
+    def get_object(self, request, selection):
+        return selection
+
+    def title(self, selection):
+        title = _("Engagement-Angebote")
+        if selection.query:
+            title += " " + _("„%(words)s“") % {"words": selection.query}
+        cities = list(selection.filterset.form.cleaned_data.get("city") or [])
+        if len(cities) == 1:
+            title += " " + _("in %(city)s") % {"city": cities[0].title}
+        return title
+
+    def link(self, selection):
+        return selection.with_query_string(reverse("search"))
+
+    def feed_url(self, selection):
+        return selection.with_query_string(selection.request.path)
+
+    def items(self, selection):
+        cards = selection.results()
+        for card in cards:
+            # The link the search page shows, made absolute: another city's own host when it has one,
+            # else the host this feed was asked from.
+            card.feed_link = selection.request.build_absolute_uri(card.get_url(selection.request))
+        return cards
+
+    def item_title(self, item):
+        return item.title  # Atom titles are plain text: the generator escapes them once
+
+    def item_link(self, item):
+        return item.feed_link
+
+    def item_guid(self, item):
+        return item.feed_link
+
+    def item_description(self, item):
+        # Atom marks the summary as HTML: the texts of editors are escaped here, the XML escapes again.
+        place = item.city.title if item.city else item.place
+        return format_html("<p>{}</p><p>{} · {}</p>", item.teaser, item.organisation.name, place)
+
+    def item_author_name(self, item):
+        return item.organisation.name
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [category.name for category in item.categories.all()]
+
+
+search_feed = SearchFeed()
