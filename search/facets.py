@@ -2,11 +2,12 @@
 
 They count the filter selection (cities, topics, place and radius, ...), not the words: with words they
 would have to count every hit, which is exactly what the capped result count avoids. One statement
-selects the filtered rows once (a WITH query) and counts them per city, per schedule and per topic (no
-DISTINCT, no query per option). The same filter selection gives the same counts for every visitor, so
-they are cached: a generation number, raised whenever an opportunity or an organisation is saved or
-deleted, is part of the key, and entries expire after ``FACET_CACHE_SECONDS`` anyway (offers also drop
-out of the list by the clock at their deadline, and bulk updates send no signals).
+counts all options (no DISTINCT, no query per option); each group without its own filter, so that a
+number says what choosing that option would give. The same filter selection gives the same counts for
+every visitor, so they are cached: a generation number, raised whenever an opportunity or an
+organisation is saved or deleted, is part of the key, and entries expire after ``FACET_CACHE_SECONDS``
+anyway (offers also drop out of the list by the clock at their deadline, and bulk updates send no
+signals).
 """
 
 import hashlib
@@ -28,51 +29,78 @@ GENERATION_KEY = "search:facets:generation"
 NOT_FILTERS = {"q", "sort", "page", "region"}
 
 
-# The filter runs once, not once per group: three aggregates over the same subquery made PostgreSQL
-# select the filtered rows three times (3 x 55 ms for a topic in one city at 100 000 offers). A WITH query
-# used more than once is computed once, on PostgreSQL and SQLite alike. Django's ORM cannot share one
-# subquery between aggregates, hence SQL; the filter itself is the FilterSet's own SQL.
-FACETS_SQL = """
-WITH filtered (id, city_id, schedule_kind) AS ({rows})
-SELECT 'city', CAST(city_id AS TEXT), COUNT(*) FROM filtered GROUP BY city_id
-UNION ALL
-SELECT 'schedule', schedule_kind, COUNT(*) FROM filtered GROUP BY schedule_kind
-UNION ALL
-SELECT 'category', category.slug, COUNT(*)
-FROM filtered
-JOIN {links} AS link ON link.{link_page} = filtered.id
-JOIN {categories} AS category ON category.id = link.{link_category}
-GROUP BY category.slug
-"""
+GROUPS = ("city", "category", "schedule")
+
+# Each count says what choosing that option would give: a group is counted over the selection without
+# its own filter (with "Bretten" chosen, "Ettlingen" still shows its number), every other filter applies.
+# So the rows are selected once per filtered group, plus once with all filters for the groups that are not
+# filtered - each as a WITH query, all in one statement. Three aggregates over separate subqueries had
+# PostgreSQL select the same rows three times (3 x 55 ms for a topic in one city at 100 000 offers).
+# Django's ORM cannot share one subquery between aggregates, hence SQL; the rows are the FilterSet's SQL.
+COUNT_SQL = {
+    "city": "SELECT 'city', CAST(city_id AS TEXT), COUNT(*) FROM {rows} GROUP BY city_id",
+    "schedule": "SELECT 'schedule', schedule_kind, COUNT(*) FROM {rows} GROUP BY schedule_kind",
+    "category": (
+        "SELECT 'category', category.slug, COUNT(*) FROM {rows} "
+        "JOIN {links} AS link ON link.{link_page} = {rows}.id "
+        "JOIN {categories} AS category ON category.id = link.{link_category} "
+        "GROUP BY category.slug"
+    ),
+}
 
 
-def facet_counts(opportunities, cities):
-    """Counts per city slug, category slug and schedule for the filtered `opportunities`."""
-    rows = opportunities.order_by().values_list("pk", "city_id", "schedule_kind")
-    try:
-        rows_sql, params = rows.query.sql_with_params()
-    except EmptyResultSet:  # a selection that can hold nothing (e.g. `none()`): nothing to count
-        return {"city": {}, "category": {}, "schedule": {}}
+def rows_without(filterset, group, near=None):
+    """The rows a valid `filterset` selects, leaving out the filter of `group` (None: all filters), within
+    `near` = (origin, km). Built from the form's cleaned values, so nothing is validated twice."""
+    from .filters import within_radius
+
+    rows = filterset.queryset
+    for name, value in filterset.form.cleaned_data.items():
+        if name != group:
+            rows = filterset.filters[name].filter(rows, value)
+    return within_radius(rows, *near) if near else rows
+
+
+def facet_counts(filterset, cities, near=None):
+    """Counts per city slug, category slug and schedule: how many offers each option would give with the
+    other filters of the valid `filterset` and the circle `near`."""
+    cleaned = filterset.form.cleaned_data
+    sources = {group: group if cleaned.get(group) else None for group in GROUPS}
+    definitions, values, counts = [], [], []
+    for source in dict.fromkeys(sources.values()):
+        rows = rows_without(filterset, source, near).order_by().values_list("pk", "city_id", "schedule_kind")
+        try:
+            sql, source_params = rows.query.sql_with_params()
+        except EmptyResultSet:  # a selection that can hold nothing: its groups count nothing
+            sources = {group: name for group, name in sources.items() if name != source}
+            continue
+        definitions.append(f"rows_{source or 'all'} (id, city_id, schedule_kind) AS ({sql})")
+        values.extend(source_params)
     links = OpportunityPage.categories.through._meta
     quote = connection.ops.quote_name
-    sql = FACETS_SQL.format(
-        rows=rows_sql,
-        links=quote(links.db_table),
-        link_page=quote(links.get_field("opportunitypage").column),
-        link_category=quote(links.get_field("category").column),
-        categories=quote(Category._meta.db_table),
-    )
+    for group, source in sources.items():
+        counts.append(
+            COUNT_SQL[group].format(
+                rows=f"rows_{source or 'all'}",
+                links=quote(links.db_table),
+                link_page=quote(links.get_field("opportunitypage").column),
+                link_category=quote(links.get_field("category").column),
+                categories=quote(Category._meta.db_table),
+            )
+        )
+    result = {group: {} for group in GROUPS}
+    if not counts:
+        return result
     slug_of_city = {str(city.pk): city.slug for city in cities}
-    counts = {"city": {}, "category": {}, "schedule": {}}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute("WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(counts), values)
         for group, value, number in cursor.fetchall():
             if group == "city":
                 if value in slug_of_city:
-                    counts["city"][slug_of_city[value]] = number
+                    result["city"][slug_of_city[value]] = number
             elif value is not None:
-                counts[group][value] = number
-    return counts
+                result[group][value] = number
+    return result
 
 
 def selection_key(params):
@@ -89,17 +117,17 @@ def selection_key(params):
     return f"{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
 
 
-def cached_facet_counts(selection, opportunities, cities):
+def cached_facet_counts(selection, filterset, cities, near=None):
     """`facet_counts`, cached per filter selection (`selection`: its `selection_key`)."""
     counts = cache.get(f"search:facets:{selection}")
     if counts is None:
-        counts = refresh_facet_counts(selection, opportunities, cities)
+        counts = refresh_facet_counts(selection, filterset, cities, near)
     return counts
 
 
-def refresh_facet_counts(selection, opportunities, cities):
+def refresh_facet_counts(selection, filterset, cities, near=None):
     """Count the facets of a selection afresh and keep them for the next visitors."""
-    counts = facet_counts(opportunities, cities)
+    counts = facet_counts(filterset, cities, near)
     cache.set(f"search:facets:{selection}", counts, FACET_CACHE_SECONDS)
     return counts
 

@@ -6,7 +6,7 @@ from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
 from .facets import FACET_CACHE_SECONDS, cached_facet_counts, selection_key
-from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm, within_radius
+from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm
 from .results import RESULT_CAP, ordered_results
 
 PAGE_SIZE = 20
@@ -36,9 +36,8 @@ def search(request):
     radius = form.cleaned_data["radius"] or DEFAULT_RADIUS_KM
     sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
     near = (origin, radius) if origin else None
-    nearby = within_radius(filterset.qs, *near) if near else filterset.qs
     selection = selection_key(params)
-    facets = cached_facet_counts(selection, nearby, cities)
+    facets = cached_facet_counts(selection, filterset, cities, near)
     results = ordered_results(filterset.qs, query, sort, near=near, count_limit=RESULT_CAP)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -40,7 +40,7 @@ def facet_queries(client, path, **params):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path, params)
     assert response.status_code == 200
-    return response, [query["sql"] for query in queries if query["sql"].lstrip().startswith("WITH filtered")]
+    return response, [query["sql"] for query in queries if query["sql"].lstrip().startswith("WITH rows_")]
 
 
 def test_warmed_counts_spare_the_first_visitor_the_counting(client, verein_bretten, ettlingen):

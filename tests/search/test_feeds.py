@@ -218,3 +218,15 @@ def test_on_a_city_host_the_feed_starts_in_that_city(client, city_hosts):
 
     region = feed(client, region="1", host=BRETTEN_HOST)
     assert sorted(titles(region)) == ["Gartenpflege in Ettlingen", "Tafel-Ausgabe in Bretten"]
+
+
+def test_the_search_page_offers_its_own_feed(client, verein_bretten):
+    make_opportunity(
+        organisation=verein_bretten, title="Hundebetreuung im Tierheim", categories=("tierschutz",)
+    )
+    html = client.get("/suche/", {"q": "Betreuung", "category": "tierschutz", "page": "1"}).content.decode()
+    feed_url = "/suche/feed/?q=Betreuung&amp;category=tierschutz"
+    assert '<link rel="alternate" type="application/atom+xml"' in html and feed_url in html
+    assert "als Feed abonnieren" in html
+    feed = client.get(feed_url.replace("&amp;", "&"))
+    assert feed.status_code == 200 and "Hundebetreuung im Tierheim" in feed.content.decode()

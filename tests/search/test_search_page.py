@@ -219,10 +219,12 @@ def test_all_cities_option_sends_an_empty_city_and_finds_everything(client, vere
     assert "Überall zu finden" in response.content.decode()
 
 
-def test_facet_counts_agree_with_counting_each_option_and_take_one_query(
+def test_facet_counts_say_what_each_option_would_give_in_one_query(
     verein_bretten, ettlingen, django_assert_num_queries
 ):
-    """One statement counts all three groups; each number is what choosing that option would list."""
+    """One statement counts all three groups. Each number is what choosing that option would list with
+    the other filters: a group is counted without its own filter, so a chosen city leaves the other
+    cities their numbers."""
     make_opportunity(organisation=verein_bretten, title="A", categories=("tierschutz",))
     make_opportunity(
         organisation=verein_bretten,
@@ -233,23 +235,45 @@ def test_facet_counts_agree_with_counting_each_option_and_take_one_query(
     make_opportunity(city=ettlingen, title="C", categories=("soziales", "sport"))
     make_opportunity(city=ettlingen, title="D", categories=())
     cities = list(CityPage.objects.live())
-    for query in ("", "city=ettlingen", "category=soziales&category=sport", "schedule=regular"):
-        params = QueryDict(query)
-        filtered = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed()).qs
+    listed = OpportunityPage.objects.listed()
+
+    def selected(query, without):
+        params = QueryDict(query, mutable=True)
+        params.pop(without, None)
+        return OpportunityFilterSet(params, queryset=listed).qs
+
+    selections = (
+        "",
+        "city=ettlingen",
+        "category=soziales&category=sport",
+        "schedule=regular",
+        "city=bretten&category=soziales&schedule=flexible",
+    )
+
+    def facets(query):
+        filterset = OpportunityFilterSet(QueryDict(query), queryset=listed)
+        assert filterset.is_valid()
+        return filterset
+
+    for query in selections:
+        filterset = facets(query)
         with django_assert_num_queries(1):
-            counts = facet_counts(filtered, cities)
+            counts = facet_counts(filterset, cities)
         expected = {
-            "city": {c.slug: n for c in cities if (n := filtered.filter(city=c).count())},
+            "city": {c.slug: n for c in cities if (n := selected(query, "city").filter(city=c).count())},
             "category": {
-                c.slug: n for c in Category.objects.all() if (n := filtered.filter(categories=c).count())
+                c.slug: n
+                for c in Category.objects.all()
+                if (n := selected(query, "category").filter(categories=c).count())
             },
             "schedule": {
                 k: n
                 for k, _ in OpportunityPage.ScheduleKind.choices
-                if (n := filtered.filter(schedule_kind=k).count())
+                if (n := selected(query, "schedule").filter(schedule_kind=k).count())
             },
         }
-        assert counts == expected, params
+        assert counts == expected, query
+    assert facet_counts(facets("city=ettlingen"), cities)["city"] == {"bretten": 2, "ettlingen": 2}
 
 
 def test_places_only_an_online_geocoder_knows_are_asked_once(client, bretten, monkeypatch):
