@@ -62,6 +62,8 @@ urlpatterns += i18n_patterns(
     path("melden/<int:page_id>/", report_opportunity_view, name="report_opportunity"),
     path("", include("engagement.applications.urls")),
     path("mein-verein/", include("engagement.dashboard.urls")),
+    # The search inside a city's section; before Wagtail's pages, which would look for a page "suche".
+    path("<slug:city_slug>/suche/", search_views.city_search, name="city_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

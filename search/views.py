@@ -1,6 +1,8 @@
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from engagement.cities.models import CityPage
 from engagement.cities.sites import city_for_request
 from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
@@ -12,9 +14,9 @@ from .results import RESULT_CAP, ordered_results
 PAGE_SIZE = 20
 
 
-def search(request):
+def search(request, section_city=None):
     """Opportunities that are online, narrowed by words, filters and place, in the chosen order."""
-    params, site_city = with_site_city(request)
+    params, site_city = with_site_city(request, section_city)
     form = SearchForm(params)
     filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
     valid = form.is_valid() & filterset.is_valid()
@@ -52,18 +54,32 @@ def search(request):
         radius=radius,
         sort=sort,
         count_capped=results.capped,
+        feed_url=feed_url(params),
     )
     return render(request, "search/search.html", context)
 
 
-def with_site_city(request):
-    """On a city's own host the search starts in that city; `region=1` searches the whole region."""
-    site_city = city_for_request(request)
+def city_search(request, city_slug):
+    """`/<stadt>/suche/`: the same search inside a city's section, starting in that city."""
+    return search(request, section_city=get_object_or_404(CityPage.objects.live(), slug=city_slug))
+
+
+def with_site_city(request, section_city=None):
+    """In a city's section or on its own host the search starts in that city; `region=1` (or an empty
+    `city`, "In der ganzen Region") searches the whole region."""
+    site_city = section_city or city_for_request(request)
     params = request.GET
     if site_city is not None and "city" not in params and not params.get("region"):
         params = params.copy()
         params.setlist("city", [site_city.slug])
     return params, site_city
+
+
+def feed_url(params):
+    """The Atom feed of this search, with the city the section or host chose."""
+    query = params.copy()
+    query.pop("page", None)
+    return f"{reverse('search_feed')}?{query.urlencode()}" if query else reverse("search_feed")
 
 
 def with_card_relations(results, origin=None):
