@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
+from .forms import CityPageForm
 from .validators import parse_postcodes, validate_hex_colour, validate_postcode_list
 
 
@@ -74,6 +75,7 @@ class CityPage(Page):
         FieldPanel("accent_colour"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    base_form_class = CityPageForm  # the logo comes from the city's own collection
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["opportunities.OpportunityPage", "legal.LegalPage"]

@@ -1,10 +1,13 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from engagement.cities.forms import ChoosableMediaOnlyMixin
 
-class OpportunityPageForm(WagtailAdminPageForm):
-    """The admin form: tells the page where it will live, offers the organisations of that city only,
-    records when a city editor posts on an organisation's behalf, and applies the publishing rules."""
+
+class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
+    """The admin form: tells the page where it will live, offers the organisations (and images) of that
+    city only, records when a city editor posts on an organisation's behalf, and applies the publishing
+    rules."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)

@@ -2,9 +2,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from engagement.cities.forms import ChoosableMediaOnlyMixin
 
-class OrganisationAdminForm(WagtailAdminModelForm):
-    """Refuses a change of verification state that the rules do not allow, with a German message."""
+
+class OrganisationAdminForm(ChoosableMediaOnlyMixin, WagtailAdminModelForm):
+    """Refuses a change of verification state that the rules do not allow, with a German message; the
+    logo comes from the editor's own city."""
 
     def clean_verification_state(self):
         from .services import ALLOWED_TRANSITIONS
