@@ -8,7 +8,12 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.viewsets.pages import base_page_viewset
 from wagtail.documents import urls as wagtaildocs_urls
 
-from engagement.cities.admin_scoping import AdministratorsPageTypesUsageReportView, ScopedChosenMultipleView
+from engagement.cities.admin_scoping import (
+    AdministratorsPageTypesUsageReportView,
+    ScopedBrowseView,
+    ScopedChosenMultipleView,
+    ScopedSearchView,
+)
 from engagement.cities.admin_search import PageSearchView
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
@@ -27,8 +32,18 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         AdministratorsPageTypesUsageReportView.as_view(results_only=True),
     ),
-    # Replaces the page chooser's last step, which returns any page by id (drafts of other cities too).
-    path("admin/choose-page/chosen-multiple/", ScopedChosenMultipleView.as_view()),
+    # Replace the page chooser's steps (browse, search, last step): Wagtail's show another city's drafts
+    # and the draft titles of its live pages. Wrapped as Wagtail wraps its own.
+    path("admin/choose-page/", never_cache(require_admin_access(ScopedBrowseView.as_view()))),
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        never_cache(require_admin_access(ScopedBrowseView.as_view())),
+    ),
+    path("admin/choose-page/search/", never_cache(require_admin_access(ScopedSearchView.as_view()))),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        never_cache(require_admin_access(ScopedChosenMultipleView.as_view())),
+    ),
     # Replaces Wagtail's admin page search, which counts the same matches twice (same pages, same access).
     # Built by Wagtail's page viewset (same model, permissions and URLs), wrapped as Wagtail wraps its own.
     path(

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from .models import CityPage
@@ -18,14 +18,71 @@ def cities_edited_by(user):
     return CityPage.objects.filter(pk__in=section_ids)
 
 
+def own_section_paths(user) -> tuple[str, ...]:
+    """Tree paths of the user's city sections: a page is the user's if its path starts with one."""
+    return tuple(cities_edited_by(user).values_list("path", flat=True))
+
+
 def pages_visible_in_choosers(pages, user):
-    """Live pages anywhere (they are public anyway), drafts only inside the user's own sections."""
+    """Live pages anywhere (they are public anyway), drafts only inside the user's own sections; and of
+    the pages outside those sections only what the public sees (`LiveDataOutsideSections`): a live
+    page's pending draft (its title, that it exists, when it was saved) stays with its own city."""
     if user.is_superuser:
         return pages
+    paths = own_section_paths(user)
     own_sections = Q()
-    for path in cities_edited_by(user).values_list("path", flat=True):
+    for path in paths:
         own_sections |= Q(path__startswith=path)
-    return pages.filter(Q(live=True) | own_sections) if own_sections else pages.filter(live=True)
+    visible = pages.filter(Q(live=True) | own_sections) if own_sections else pages.filter(live=True)
+    return LiveDataOutsideSections.wrap(visible, paths)
+
+
+def show_live_data_only(pages, paths):
+    """Give each page outside the sections at `paths` its live data where Wagtail would show the draft's:
+    the admin title (`draft_title`), the "live + draft" and "live + scheduled" status, the date of the
+    last change. The instances are changed in place (they are display copies) and returned."""
+    for page in pages:
+        if not isinstance(page, Page) or page.path.startswith(paths):
+            continue
+        page.draft_title = page.title
+        page.has_unpublished_changes = False
+        page.latest_revision_created_at = page.last_published_at
+        page._approved_schedule = False
+    return pages
+
+
+class LiveDataOutsideSections:
+    """Mixed into a page queryset: the pages it fetches that lie outside `own_section_paths` come out
+    with their live data only (`show_live_data_only`). A queryset class is the one place that sees every
+    row Wagtail's choosers list, however they filter, order, paginate or search it afterwards."""
+
+    own_section_paths = ()
+    _classes = {}
+
+    @classmethod
+    def wrap(cls, pages, paths):
+        queryset_class = type(pages)
+        if issubclass(queryset_class, cls):
+            cls._classes[queryset_class] = queryset_class
+        elif queryset_class not in cls._classes:
+            cls._classes[queryset_class] = type(
+                f"LiveDataOutsideSections{queryset_class.__name__}", (cls, queryset_class), {}
+            )
+        wrapped = pages.all()
+        wrapped.__class__ = cls._classes[queryset_class]
+        wrapped.own_section_paths = tuple(paths)
+        return wrapped
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.own_section_paths = self.own_section_paths
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if fetching:
+            show_live_data_only(self._result_cache, self.own_section_paths)
 
 
 class CityEditorsPolicy(ModelPermissionPolicy):

@@ -8,12 +8,18 @@
   them out, so another city's ids reveal nothing.
 - The page chooser's "chosen multiple" step returns any page by id: ours only the pages the chooser
   itself would offer.
+- The page chooser's browse step shows the page it browses (first row) however the user may see it,
+  and its search lists each result's parent with its draft title: ours refuse to browse a page the
+  chooser would not list (another city's draft) and show the pages of other cities as the public sees
+  them, with their live title. The rows themselves come from `construct_page_chooser_queryset`
+  (`pages_visible_in_choosers`), which already gives other cities' pages their live data only.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView, ParentPageColumn, SearchView
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -22,6 +28,8 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+
+from .access import own_section_paths, show_live_data_only
 
 
 class CollectionScopedMixin:
@@ -72,11 +80,15 @@ def bulk_actions_without_foreign_titles():
     ]
 
 
+def pages_the_chooser_offers(pages, request):
+    for hook in hooks.get_hooks("construct_page_chooser_queryset"):
+        pages = hook(pages, request)
+    return pages
+
+
 class ScopedChosenMultipleView(ChosenMultipleView):
     def get(self, request):
-        pages = Page.objects.filter(pk__in=request.GET.getlist("id"))
-        for hook in hooks.get_hooks("construct_page_chooser_queryset"):
-            pages = hook(pages, request)
+        pages = pages_the_chooser_offers(Page.objects.filter(pk__in=request.GET.getlist("id")), request)
         result = [
             {
                 "id": page.pk,
@@ -88,3 +100,45 @@ class ScopedChosenMultipleView(ChosenMultipleView):
             for page in pages.specific()
         ]
         return self.render_chosen_response(result)
+
+
+class ScopedBrowseView(BrowseView):
+    def get(self, request, parent_page_id=None):
+        browsed = Page.objects.filter(pk=parent_page_id)
+        if parent_page_id is not None and not pages_the_chooser_offers(browsed, request).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+    def get_object_list(self):
+        # Wagtail asks for the children once it has the page being browsed, which it shows as the table's
+        # first row: that row, too, shows another city's page as the public sees it.
+        if not self.request.user.is_superuser:
+            show_live_data_only([self.parent_page], own_section_paths(self.request.user))
+        return super().get_object_list()
+
+
+class LiveParentPageColumn(ParentPageColumn):
+    """The "parent" column of the chooser's search: another city's parent page with its live title."""
+
+    def __init__(self, *args, own_section_paths, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.own_section_paths = own_section_paths
+
+    def get_value(self, instance):
+        parent = super().get_value(instance)
+        return parent and show_live_data_only([parent], self.own_section_paths)[0]
+
+
+class ScopedSearchView(SearchView):
+    @property
+    def columns(self):
+        columns = super().columns
+        if self.request.user.is_superuser:
+            return columns
+        paths = own_section_paths(self.request.user)
+        return [
+            LiveParentPageColumn(column.name, label=column.label, width=column.width, own_section_paths=paths)
+            if isinstance(column, ParentPageColumn)
+            else column
+            for column in columns
+        ]

@@ -7,6 +7,7 @@ this test fails. A parameter or viewset the walk does not know fails the test as
 says here which object its id stands for. No view may answer with a server error.
 """
 
+import json
 import re
 
 import pytest
@@ -29,17 +30,13 @@ SKIPPED = {
     # named views, so the walk visits them under those names.
     None: "unnamed catch-all (admin/^.*/$) and our page-types-usage override (visited by name below)",
 }
-# Views that may show another city's *live* pages: they are public anyway, and editors link to them.
+# Views that may show another city's *live* pages, with their live title only (never a draft's): the page
+# chooser, because editors link to public pages of any city. The explorer, the admin search and the
+# admin API behind them list the own city only; showing another city's page there is a regression.
 LIVE_PAGES_OF_OTHER_CITIES_ALLOWED = {
     "wagtailadmin_choose_page": "page chooser: links to public pages of any city",
     "wagtailadmin_choose_page_child": "page chooser: browses the public pages of any city",
     "wagtailadmin_choose_page_search": "page chooser: finds public pages of any city",
-    "wagtailadmin_explore": "explorer of another city: Wagtail lists its live pages read-only",
-    "wagtailadmin_explore_results": "explorer of another city: the same list, as results",
-    "wagtailadmin_api:pages:listing": "admin API behind the explorer and chooser: live pages are public",
-    "wagtailadmin_api:pages:detail": "admin API: a live page's public data",
-    "wagtailadmin_pages:search": "admin search finds other cities' live pages (read-only, as on the site)",
-    "wagtailadmin_pages:search_results": "admin search results, the same",
 }
 # Paths visited in addition to the named patterns (the unnamed overrides in engagement/urls.py).
 EXTRA_PATHS = ["/admin/reports/page-types-usage/", "/admin/reports/page-types-usage/results/"]
@@ -174,7 +171,14 @@ def bulk_action_visits(template, foreign):
 def body_of(response):
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content).decode(errors="replace")
-    return response.content.decode(errors="replace")
+    text = response.content.decode(errors="replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        # Modal steps and the admin API answer in JSON, which writes "Ö" as "\\u00d6": read it as text.
+        try:
+            return json.dumps(json.loads(text), ensure_ascii=False)
+        except ValueError:
+            pass
+    return text
 
 
 def test_no_admin_url_shows_another_citys_secrets_to_an_editor(client, world):
@@ -195,8 +199,10 @@ def test_no_admin_url_shows_another_citys_secrets_to_an_editor(client, world):
             continue
         body = body_of(response)
         problems += [f"{url} ({name}) shows {secret!r}" for secret in secrets if secret in body]
-        if name not in LIVE_PAGES_OF_OTHER_CITIES_ALLOWED and foreign.live.title in body:
-            problems.append(f"{url} ({name}) shows the live page {foreign.live.title!r}")
+        if name not in LIVE_PAGES_OF_OTHER_CITIES_ALLOWED:
+            for live_title in (foreign.live.title, foreign.pending_change.title):
+                if live_title in body:
+                    problems.append(f"{url} ({name}) shows the live page {live_title!r}")
     assert not problems, "\n".join(problems)
     # The walker was still logged in as the editor at the end (no view logged it out).
     assert client.get("/admin/").status_code == 200

@@ -2,7 +2,8 @@
 
 Each city (as `setup_city` makes it) gets its editor (`redaktion-<slug>`), a verified and a pending
 organisation, a draft opportunity with two revisions that waits in the city's workflow, a live one
-with an application and a report, an image, a document and an accessibility report. Every text that
+with an application and a report, a live one with a pending (unpublished) change of its title, an
+image, a document and an accessibility report; the city page, too, has an unpublished title. Every text that
 must stay inside the city carries the city's name in a distinctive phrase (see `secrets_of`).
 """
 
@@ -38,6 +39,8 @@ class CityWorld:
     image: Image
     document: Document
     feedback: AccessibilityFeedback
+    pending_change: object = None  # live, with an unpublished revision titled `pending_change.draft_title`
+    city_draft_title: str = ""  # the city page's unpublished title
     workflow_state: object = None
     task_state: object = None
     revisions: list = field(default_factory=list)
@@ -62,6 +65,8 @@ def secrets_of(city_world: CityWorld) -> list[str]:
         city_world.document.title,
         city_world.feedback.name,
         city_world.application.name,  # applicants: not even the own city's editors
+        city_world.pending_change.draft_title,  # unpublished changes of live pages
+        city_world.city_draft_title,
     ]
 
 
@@ -93,6 +98,15 @@ def _city_world(slug, superuser) -> CityWorld:
     draft.save_revision()
     workflow_state = draft.get_workflow().start(draft, superuser)
     live = make_opportunity(city=city, organisation=organisation, title=f"Öffentliches Angebot {name}")
+    pending_change = make_opportunity(
+        city=city, organisation=organisation, title=f"Öffentliches Angebot mit Änderung {name}"
+    )
+    pending_change.title = f"Unveröffentlichter Titel {name} Zqx"
+    pending_change.save_revision()
+    city_draft_title = f"Unveröffentlichter Stadttitel {name} Zqx"
+    city.title = city_draft_title
+    city.save_revision()
+    city.refresh_from_db()
     application = Application.objects.create(
         opportunity=live,
         name=f"Bewerberin {name} Zqx",
@@ -126,6 +140,8 @@ def _city_world(slug, superuser) -> CityWorld:
         image=image,
         document=document,
         feedback=feedback,
+        pending_change=type(pending_change).objects.get(pk=pending_change.pk),
+        city_draft_title=city_draft_title,
         workflow_state=workflow_state,
         task_state=workflow_state.current_task_state,
         revisions=list(draft.revisions.order_by("pk").values_list("pk", flat=True)),
