@@ -12,6 +12,7 @@ from engagement.cities.admin_scoping import (
     AdministratorsPageTypesUsageReportView,
     ScopedBrowseView,
     ScopedChosenMultipleView,
+    ScopedExternalLinkView,
     ScopedSearchView,
 )
 from engagement.cities.admin_search import PageSearchView
@@ -32,8 +33,8 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         AdministratorsPageTypesUsageReportView.as_view(results_only=True),
     ),
-    # Replace the page chooser's steps (browse, search, last step): Wagtail's show another city's drafts
-    # and the draft titles of its live pages. Wrapped as Wagtail wraps its own.
+    # Replace the page chooser's steps (browse, search, last step, pasted address): Wagtail's show another
+    # city's drafts and the draft titles of its live pages. Wrapped as Wagtail wraps its own.
     path("admin/choose-page/", never_cache(require_admin_access(ScopedBrowseView.as_view()))),
     path(
         "admin/choose-page/<int:parent_page_id>/",
@@ -43,6 +44,10 @@ urlpatterns = [
     path(
         "admin/choose-page/chosen-multiple/",
         never_cache(require_admin_access(ScopedChosenMultipleView.as_view())),
+    ),
+    path(
+        "admin/choose-external-link/",
+        never_cache(require_admin_access(ScopedExternalLinkView.as_view())),
     ),
     # Replaces Wagtail's admin page search, which counts the same matches twice (same pages, same access).
     # Built by Wagtail's page viewset (same model, permissions and URLs), wrapped as Wagtail wraps its own.

@@ -13,20 +13,31 @@
   chooser would not list (another city's draft) and show the pages of other cities as the public sees
   them, with their live title. The rows themselves come from `construct_page_chooser_queryset`
   (`pages_visible_in_choosers`), which already gives other cities' pages their live data only.
+- The chooser's "external link" step turns a pasted address of a page into a link to that page, named
+  by its draft title: ours name another city's page by its live title.
 """
+
+import json
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView, ParentPageColumn, SearchView
+from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.views.chooser import (
+    BrowseView,
+    ChosenMultipleView,
+    ExternalLinkView,
+    ParentPageColumn,
+    SearchView,
+)
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views import bulk_actions as image_bulk_actions
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.permissions import policy_registry
 
 from .access import own_section_paths, show_live_data_only
@@ -142,3 +153,30 @@ class ScopedSearchView(SearchView):
             else column
             for column in columns
         ]
+
+
+class ScopedExternalLinkView(ExternalLinkView):
+    def post(self, request):
+        response = super().post(request)
+        data = json.loads(response.content)
+        converting = data.get("step") == "confirm_external_to_internal"
+        internal = data.get("internal" if converting else "result") or {}
+        if request.user.is_superuser or "id" not in internal:
+            return response
+        page = Page.objects.get(pk=internal["id"]).specific
+        if page.path.startswith(own_section_paths(request.user)):
+            return response
+        internal["adminTitle"] = page.title
+        if not converting:
+            return self.render_chosen_response(internal)
+        # Wagtail's question "convert to an internal link to <page>?", asked with the live title.
+        submitted_url = data["external"]["url"]
+        relative = submitted_url.startswith("/") and len(Site.get_site_root_paths()) == 1
+        internal_url = page.get_url_parts(request)[-1] if relative else page.get_full_url(request)
+        return render_modal_workflow(
+            request,
+            "wagtailadmin/chooser/confirm_external_to_internal.html",
+            None,
+            {"submitted_url": submitted_url, "internal_url": internal_url, "page": page.title},
+            json_data={"step": data["step"], "external": data["external"], "internal": internal},
+        )

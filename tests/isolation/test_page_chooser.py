@@ -12,6 +12,8 @@ import json
 
 import pytest
 
+from tests.factories import make_opportunity
+
 pytestmark = pytest.mark.django_db
 
 
@@ -104,3 +106,23 @@ def test_the_chooser_is_for_admin_users_only(client, world):
     client.force_login(world.verein_member)
     for url in chooser_urls(foreign).values():
         assert client.get(url).status_code in (302, 403), url
+
+
+@pytest.mark.parametrize("suffix", ["", "?aus=newsletter"])  # exact address, or one Wagtail asks about
+def test_a_pasted_address_of_another_citys_page_names_it_by_its_live_title(client, world, suffix):
+    own, foreign = world.cities["bretten"], world.cities["ettlingen"]
+    page = make_opportunity(city=foreign.city, organisation=foreign.organisation, title="Gartenpflege")
+    page.title = "Unveröffentlichte Gartenpflege Zqx"
+    page.save_revision()
+    client.force_login(own.editor)
+    data = {"external-link-chooser-url": page.url + suffix, "external-link-chooser-link_text": ""}
+    answer = json.dumps(client.post("/admin/choose-external-link/", data).json(), ensure_ascii=False)
+    assert f'"id": {page.pk}' in answer  # still offered as a link to the page...
+    assert "Gartenpflege" in answer and "Unveröffentlichte Gartenpflege Zqx" not in answer  # ...live title
+
+    own_page = make_opportunity(city=own.city, organisation=own.organisation, title="Stadtputz")
+    own_page.title = "Stadtputz im Frühling"
+    own_page.save_revision()
+    data["external-link-chooser-url"] = own_page.url + suffix
+    answer = json.dumps(client.post("/admin/choose-external-link/", data).json(), ensure_ascii=False)
+    assert "Stadtputz im Frühling" in answer  # the own city's draft title, as before
