@@ -18,6 +18,8 @@ from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 
+from .form_data import opportunity_form
+
 pytestmark = pytest.mark.django_db
 
 REFUSED = "Bitte wählen Sie ein Bild aus der Sammlung Ihrer Stadt."
@@ -38,29 +40,6 @@ def organisation_form(organisation, **changes):
         "home_city": organisation.home_city_id,
         "verification_state": organisation.verification_state,
     }
-    return {**data, **changes}
-
-
-def opportunity_form(page, **changes):
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "teaser": page.teaser,
-            "description": rich_text(page.description),
-            "image": page.image_id or "",
-            "organisation": page.organisation_id,
-            "schedule_kind": page.schedule_kind,
-            "rhythm": page.rhythm,
-            "postcode": page.postcode,
-            "place": page.place,
-            "street": page.street,
-            "volunteers_needed": page.volunteers_needed,
-            "recruitment_status": page.recruitment_status,
-            "comments": inline_formset([]),
-        }
-    )
-    data["categories"] = [category.pk for category in page.categories.all()]
     return {**data, **changes}
 
 
