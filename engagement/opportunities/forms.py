@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 from engagement.cities.forms import ChoosableMediaOnlyMixin
 
@@ -44,3 +46,24 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
             page.save()
             self.save_m2m()
         return page
+
+
+class OpportunityCopyForm(CopyForm):
+    """Copying an opportunity in the admin: only within its own city. Its postcode and organisation
+    belong to that city, so a copy elsewhere could not be saved (Wagtail's copy then failed with a
+    server error); a copy into the same section is the volunteer centre's way to reuse an offer."""
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = cleaned.get("new_parent_page")
+        home = self.page.get_parent()
+        if parent is not None and parent.pk != home.pk and "new_parent_page" not in self._errors:
+            self.add_error(
+                "new_parent_page",
+                _(
+                    "Ein Angebot lässt sich nur in seiner Stadt kopieren: Postleitzahl und Organisation "
+                    "gehören zu %(city)s."
+                )
+                % {"city": home.title},
+            )
+        return cleaned

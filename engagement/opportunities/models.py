@@ -17,7 +17,7 @@ from engagement.cities.models import CityPage
 from engagement.organisations.models import Organisation
 
 from .fields import IdSetField, ids_text
-from .forms import OpportunityPageForm
+from .forms import OpportunityCopyForm, OpportunityPageForm
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -204,6 +204,7 @@ class OpportunityPage(Page):
 
     objects = OpportunityManager()
     base_form_class = OpportunityPageForm
+    copy_form_class = OpportunityCopyForm
 
     content_panels = [
         *Page.content_panels,
