@@ -85,11 +85,16 @@ def send_moderation_decision(workflow_state_id: int) -> str:
     )
     if not recipients:
         return "no recipients"
-    rejected = state.task_states.filter(status=TaskState.STATUS_REJECTED).order_by("-finished_at").first()
+    # The editors' comment on their decision, whether they approved or asked for changes.
+    decided = (
+        state.task_states.filter(status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED])
+        .order_by("-finished_at")
+        .first()
+    )
     context = {
         "page": page,
         "approved": state.status == WorkflowState.STATUS_APPROVED,
-        "comment": rejected.comment if rejected else "",
+        "comment": decided.comment if decided else "",
         "dashboard_url": links.dashboard_url(),
         "public_url": links.public_url(page) if page.live else None,
         "city": page.city,

@@ -41,7 +41,8 @@ def bulk(action, page):
 def requests(own, foreign):
     """(url, POST data) of each attempt of `own`'s editor on `foreign`'s pages."""
     draft, live, pending = foreign.draft, foreign.live, foreign.pending_change
-    legal_page = foreign.feedback.page  # copied into another city, an opportunity would break its rules
+    # Legal pages travel between cities; an opportunity is copied only within its own (OpportunityCopyForm).
+    legal_page, own_legal_page = foreign.feedback.page, own.feedback.page
     publish = {"action-publish": "1"}
     copy_to = {"new_title": "Kopie", "new_slug": "kopie"}
     return {
@@ -58,7 +59,7 @@ def requests(own, foreign):
             {**copy_to, "new_parent_page": own.city.pk, "publish_copies": "y"},
         ),
         "copy an own page into the city": (
-            copy(own.live),
+            copy(own_legal_page),
             {**copy_to, "new_parent_page": foreign.city.pk},
         ),
         "revert to an old revision": (
@@ -167,4 +168,5 @@ def test_the_citys_editor_approves_in_the_admin_with_a_comment_and_the_verein_he
     to_verein = [mail for mail in mailoutbox if mail.to == [world.verein_member.email]]
     assert len(to_verein) == 1
     assert to_verein[0].subject.startswith("Freigegeben")
+    assert "Schön beschrieben, danke!" in to_verein[0].body  # the comment reaches the organisation
     assert "Geheimer Entwurf Bretten" in to_verein[0].body
