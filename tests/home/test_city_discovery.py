@@ -23,7 +23,7 @@ def _empty_cache():
 def test_city_search_box_starts_in_the_city_and_offers_the_whole_region(client, bretten):
     html = client.get("/bretten/").content.decode()
     form = re.search(r'<form class="ev-search-form".*?</form>', html, re.S).group(0)
-    assert 'action="/suche/"' in form
+    assert 'action="/bretten/suche/"' in form  # the search inside the city's section
     select = re.search(r'<select[^>]*name="city">(.*?)</select>', form, re.S).group(1)
     assert '<option value="bretten" selected>Nur in Bretten</option>' in select
     assert '<option value="">In der ganzen Region</option>' in select
