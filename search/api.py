@@ -96,10 +96,9 @@ def opportunity_list(request):
     filterset = OpportunityFilterSet(request.GET, queryset=OpportunityPage.objects.listed())
     if not (form.is_valid() & filterset.is_valid()):
         return _error_response(_errors(form, filterset.form), 400)
-    query, origin = form.cleaned_data["q"].strip(), form.cleaned_data["origin"]
-    sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
-    near = (origin, form.cleaned_data["radius"] or DEFAULT_RADIUS_KM) if origin else None
-    results = ordered_results(filterset.qs, query, sort, near=near)
+    near = form.cleaned_data["circle"]
+    origin = near[0] if near else None
+    results = ordered_results(filterset.qs, form.cleaned_data["query"], form.chosen_sort(), near=near)
     paginator = Paginator(results, API_PAGE_SIZE)
     try:
         number = int(request.GET.get("page", 1))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from engagement.opportunities.models import OpportunityPage
 
-from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm
+from .filters import OpportunityFilterSet, SearchForm
 from .results import RESULT_CAP, ordered_results
 from .views import with_card_relations, with_site_city
 
@@ -33,15 +33,14 @@ class Selection:
 
     @property
     def query(self):
-        return self.form.cleaned_data["q"].strip()
+        return self.form.cleaned_data["query"]
 
     def results(self):
-        origin = self.form.cleaned_data["origin"]
-        near = (origin, self.form.cleaned_data["radius"] or DEFAULT_RADIUS_KM) if origin else None
+        near = self.form.cleaned_data["circle"]
         # A feed is read by date: newest first unless the query string asks for another order.
-        sort = self.form.cleaned_data["sort"] or "newest"
+        sort = self.form.chosen_sort(default="newest")
         results = ordered_results(self.filterset.qs, self.query, sort, near=near, count_limit=RESULT_CAP)
-        return with_card_relations(results[:FEED_SIZE], origin)
+        return with_card_relations(results[:FEED_SIZE], near[0] if near else None)
 
     def with_query_string(self, path):
         query_string = self.request.GET.urlencode()

@@ -295,7 +295,20 @@ class SearchForm(forms.Form):
                 cleaned["origin"] = (location.latitude, location.longitude)
         if cleaned.get("sort") == "distance" and not near:
             self.add_error("sort", _("Zum Sortieren nach Entfernung geben Sie bitte einen Ort an."))
+        # What the search page, API and feed need: the words, and the circle (origin, radius) or None.
+        cleaned["query"] = (cleaned.get("q") or "").strip()
+        cleaned["circle"] = (
+            (cleaned["origin"], cleaned.get("radius") or DEFAULT_RADIUS_KM) if cleaned["origin"] else None
+        )
         return cleaned
+
+    def chosen_sort(self, default=None):
+        """The order asked for; else `default`, or best matches for words, nearest first for a place,
+        newest otherwise."""
+        data = self.cleaned_data
+        if data["sort"]:
+            return data["sort"]
+        return default or ("relevance" if data["query"] else ("distance" if data["circle"] else "newest"))
 
 
 def within_radius(queryset, origin, radius_km, box=True):

@@ -8,7 +8,7 @@ from engagement.geo.distance import distance_km
 from engagement.opportunities.models import OpportunityPage
 
 from .facets import FACET_CACHE_SECONDS, cached_facet_counts, selection_key
-from .filters import DEFAULT_RADIUS_KM, OpportunityFilterSet, SearchForm
+from .filters import OpportunityFilterSet, SearchForm
 from .results import RESULT_CAP, ordered_results
 
 PAGE_SIZE = 20
@@ -33,25 +33,19 @@ def search(request, section_city=None):
         context.update(page_obj=Paginator(OpportunityPage.objects.none(), PAGE_SIZE).get_page(1), facets={})
         return render(request, "search/search.html", context, status=400)
 
-    query = form.cleaned_data["q"].strip()
-    origin = form.cleaned_data["origin"]
-    radius = form.cleaned_data["radius"] or DEFAULT_RADIUS_KM
-    sort = form.cleaned_data["sort"] or ("relevance" if query else ("distance" if origin else "newest"))
-    near = (origin, radius) if origin else None
+    query, near, sort = form.cleaned_data["query"], form.cleaned_data["circle"], form.chosen_sort()
     selection = selection_key(params)
     facets = cached_facet_counts(selection, filterset, cities, near)
     results = ordered_results(filterset.qs, query, sort, near=near, count_limit=RESULT_CAP)
 
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = with_card_relations(page.object_list, origin)
+    page.object_list = with_card_relations(page.object_list, near[0] if near else None)
     context.update(
         page_obj=page,
         facets=facets,
         filters_cache_key=f"{selection}:{params.get('sort', '')}",
         filters_cache_seconds=FACET_CACHE_SECONDS,
         query=query,
-        origin=origin,
-        radius=radius,
         sort=sort,
         count_capped=results.capped,
         feed_url=feed_url(params),

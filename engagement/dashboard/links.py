@@ -5,14 +5,13 @@ stay on the main host: sessions hold per host, and the members log in there (REA
 Städte").
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from engagement.cities.sites import base_url
 
 
 def portal_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + path
+    return base_url() + path
 
 
 def dashboard_url() -> str:

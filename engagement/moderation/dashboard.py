@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Case, CharField, DateField, When
+from django.db.models import Case, CharField, DateField, F, Value, When
 from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -58,7 +58,8 @@ class CityModerationPanel(Component):
 def with_last_listed_day(opportunities):
     """Annotate `last_listed_day`: the last day the offer stays in the public listing, the earliest of its
     end, its application deadline and, for a one-off event, the day of the event (its end, else its start),
-    as `OpportunityQuerySet.listed` decides. PostgreSQL's LEAST skips the empty ones."""
+    as `OpportunityQuerySet.listed` decides. Empty dates count as "never" (PostgreSQL's LEAST would skip
+    them by itself, SQLite's MIN would return nothing)."""
     event_day = Case(
         When(
             schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
@@ -66,9 +67,9 @@ def with_last_listed_day(opportunities):
         ),
         output_field=DateField(),
     )
-    return opportunities.annotate(
-        last_listed_day=Least("end_date", "application_deadline", event_day, output_field=DateField())
-    )
+    never = Value(dt.date.max, output_field=DateField())
+    days = [Coalesce(day, never) for day in (F("end_date"), F("application_deadline"), event_day)]
+    return opportunities.annotate(last_listed_day=Least(*days, output_field=DateField()))
 
 
 def city_statistics(city, listed):
