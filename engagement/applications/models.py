@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -52,8 +53,12 @@ class Application(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     access_token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
+    # The language the applicant applied in: their mails are written in it.
+    language = models.CharField(max_length=8, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Erasing an application (Art. 17, retention) takes its mails with it, sent or not.
+    mails = GenericRelation("mail.OutgoingMail")
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -96,30 +101,3 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
-
-
-class OutgoingMail(models.Model):
-    """Mail is written here in the same transaction as what it is about, then sent by a task.
-
-    If Redis or the worker is down nothing is lost: the periodic sweep sends what is still unsent.
-    `key` makes each mail unique, so a retried task or a sweep never sends it twice.
-    """
-
-    key = models.CharField(max_length=120, unique=True)
-    # Erasing an application (Art. 17, retention) takes its mails with it, sent or not.
-    application = models.ForeignKey(
-        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
-    )
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    html_body = models.TextField(blank=True)
-    ics = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["sent_at", "created_at"], name="outgoingmail_unsent")]
-
-    def __str__(self):
-        return self.key

@@ -4,15 +4,13 @@ Built on Django's own auth (forms, password hashing and validators, password res
 a further library: members need exactly these few steps, citizens need no account at all.
 """
 
-from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from engagement.mail import outbox
 
 SIGNING_SALT = "engagement.accounts.verify-email"
 VERIFY_LINK_MAX_AGE = 60 * 60 * 24 * 3  # three days
@@ -25,7 +23,8 @@ def email_taken(email: str) -> bool:
 
 @transaction.atomic
 def register(*, email: str, password: str, first_name: str, last_name: str):
-    """An inactive account until the address is confirmed; the mail leaves after the commit."""
+    """An inactive account until the address is confirmed; the mail leaves after the commit, in the
+    language the person registered in."""
     user = get_user_model().objects.create_user(
         username=email,
         email=email,
@@ -34,8 +33,14 @@ def register(*, email: str, password: str, first_name: str, last_name: str):
         last_name=last_name,
         is_active=False,
     )
-    user_id = user.pk
-    transaction.on_commit(lambda: send_verification_mail.delay(user_id))
+    url = settings.WAGTAILADMIN_BASE_URL + reverse("dashboard:verify_email", args=[verification_token(user)])
+    outbox.queue(
+        f"verify-email:{user.pk}",
+        user.email,
+        "dashboard/emails/verify_email",
+        {"user": user, "url": url},
+        about=user,
+    )
     return user
 
 
@@ -54,22 +59,3 @@ def activate(token: str):
         user.is_active = True
         user.save(update_fields=["is_active"])
     return user
-
-
-@shared_task(
-    name="dashboard.send_verification_mail",
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
-def send_verification_mail(user_id: int) -> str:
-    """Only to accounts still waiting for confirmation: a repeated run after activation sends nothing."""
-    user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
-    if user is None:
-        return "skipped"
-    url = settings.WAGTAILADMIN_BASE_URL + reverse("dashboard:verify_email", args=[verification_token(user)])
-    with translation.override("de"):
-        body = render_to_string("dashboard/emails/verify_email.txt", {"user": user, "url": url})
-        send_mail("Bitte bestätigen Sie Ihre E-Mail-Adresse", body, None, [user.email])
-    return "sent"

@@ -11,14 +11,13 @@ import datetime as dt
 
 from celery import shared_task
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
+from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 
 from . import links
@@ -143,20 +142,15 @@ def sweep_freshness() -> dict:
     return counts
 
 
-@shared_task(
-    name="dashboard.send_freshness_reminder",
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(name="dashboard.send_freshness_reminder", acks_late=True)
+@transaction.atomic
 def send_freshness_reminder(page_id: int) -> str:
+    """Queue the reminder for every member and note it, in one transaction: a second run finds the
+    page reminded (and each mail's key would refuse it anyway)."""
     page = stale_candidates().filter(pk=page_id).select_related("organisation", "city").first()
     if page is None:  # confirmed, reminded or offline in the meantime
         return "skipped"
-    recipients = sorted(
-        email for email in page.organisation.memberships.values_list("user__email", flat=True) if email
-    )
+    now = timezone.now()
     context = {
         "page": page,
         "city": page.city,
@@ -164,13 +158,18 @@ def send_freshness_reminder(page_id: int) -> str:
         "confirm_url": confirm_url(page),
         "dashboard_url": links.dashboard_url(),
     }
-    with translation.override("de"):
-        subject = render_to_string("dashboard/emails/freshness_subject.txt", context).strip()
-        body = render_to_string("dashboard/emails/freshness.txt", context)
-    if recipients:
-        send_mail(subject, body, None, recipients)
-    Freshness.objects.update_or_create(page=page, defaults={"reminded_at": timezone.now()})
-    return "sent"
+    for membership in page.organisation.memberships.select_related("user"):
+        member = membership.user
+        if member.email:
+            outbox.queue(
+                f"freshness-reminder:{page.pk}:{now:%Y%m%d}:{member.pk}",
+                member.email,
+                "dashboard/emails/freshness",
+                context,
+                language=outbox.recipient_language(member),
+            )
+    Freshness.objects.update_or_create(page=page, defaults={"reminded_at": now})
+    return "queued"
 
 
 @shared_task(name="dashboard.take_stale_offline", acks_late=True)

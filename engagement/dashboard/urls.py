@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from engagement.mail.auth import PasswordResetForm
+
 from . import views
 
 app_name = "dashboard"
@@ -14,6 +16,7 @@ urlpatterns = [
         "passwort/vergessen/",
         auth_views.PasswordResetView.as_view(
             template_name="dashboard/password_reset.html",
+            form_class=PasswordResetForm,  # queues the mail: the request never talks SMTP
             email_template_name="dashboard/emails/password_reset.txt",
             subject_template_name="dashboard/emails/password_reset_subject.txt",
             success_url=reverse_lazy("dashboard:password_reset_done"),

@@ -6,13 +6,15 @@ a feedback form whose messages reach the city's contact address.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from .forms import AccessibilityFeedbackForm
 
 
 class LegalPage(Page):
@@ -92,41 +94,12 @@ class LegalPage(Page):
             {email for email in CityPage.objects.live().values_list("contact_email", flat=True) if email}
         )
 
-    def serve(self, request, *args, **kwargs):
-        if not self.has_feedback_form:
-            return super().serve(request, *args, **kwargs)
-        from .forms import AccessibilityFeedbackForm
-        from .services import FeedbackRateLimited, submit_feedback
-
-        form = AccessibilityFeedbackForm(request.POST or None)
-        status = 200
-        if request.method == "POST":
-            if form.is_valid():
-                try:
-                    submit_feedback(page=self, request=request, data=form.cleaned_data)
-                except FeedbackRateLimited:
-                    form.add_error(
-                        None,
-                        _(
-                            "Sie haben gerade schon mehrere Nachrichten geschickt. "
-                            "Bitte versuchen Sie es in einer Stunde noch einmal."
-                        ),
-                    )
-                    status = 429
-                else:
-                    return redirect(f"{self.url}?gesendet=1#feedback")
-            else:
-                status = 400
-        context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["sent"] = request.GET.get("gesendet") == "1" and request.method == "GET"
-        return TemplateResponse(request, self.get_template(request), context, status=status)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["city"] = self.city
-        from django.utils.translation import get_language
-
+        if self.has_feedback_form:  # its POST is taken by views.take_feedback (wagtail_hooks.py)
+            context["form"] = AccessibilityFeedbackForm()
+            context["sent"] = request.GET.get("gesendet") == "1" and request.method == "GET"
         context["content_title"], context["content_body"], context["content_language"] = self.translated(
             get_language() or "de"
         )
@@ -167,7 +140,8 @@ class AccessibilityFeedback(models.Model):
     location = models.CharField(_("Betroffene Seite"), max_length=500, blank=True)
     message = models.TextField(_("Nachricht"))
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
-    mailed_at = models.DateTimeField(_("Weitergeleitet am"), null=True, blank=True)
+    # Its mails to the city (engagement.mail), deleted with it.
+    mails = GenericRelation("mail.OutgoingMail")
     answered_at = models.DateTimeField(_("Beantwortet am"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,8 +1,11 @@
 """Creating the legal pages, and accepting accessibility feedback."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
+from engagement.mail import outbox
 from engagement.ratelimit import RateLimited, client_address, hit
 
 from .defaults import default_body
@@ -61,15 +64,13 @@ def _check_rate_limit(request) -> None:
 
 
 def submit_feedback(*, page: LegalPage, request, data: dict) -> AccessibilityFeedback | None:
-    """Store a feedback message and mail it to the city once the transaction has committed.
+    """Store a feedback message and queue its mail to the city in the same transaction.
 
     A filled-in honeypot is dropped silently (None): the bot sees the same answer as a person.
     """
     _check_rate_limit(request)
     if data.get("website"):
         return None
-    from .tasks import send_accessibility_feedback
-
     with transaction.atomic():
         feedback = AccessibilityFeedback.objects.create(
             page=page,
@@ -79,14 +80,26 @@ def submit_feedback(*, page: LegalPage, request, data: dict) -> AccessibilityFee
             location=data.get("location", ""),
             message=data["message"],
         )
-        transaction.on_commit(lambda: send_accessibility_feedback.delay(feedback.pk))
+        context = {
+            "feedback": feedback,
+            "title": feedback.location or page.title,
+            "statement": page.full_url or page.url_path,
+        }
+        for number, address in enumerate(page.feedback_recipients()):
+            outbox.queue(
+                f"accessibility-feedback:{feedback.pk}:{number}",
+                address,
+                "legal/emails/feedback",
+                context,
+                headers={"Reply-To": feedback.email} if feedback.email else None,
+                language=settings.LANGUAGE_CODE,  # the city's staff read German
+                about=feedback,
+            )
     return feedback
 
 
 def mark_feedback_answered(feedback: AccessibilityFeedback, *, by) -> AccessibilityFeedback:
     """Record who answered the sender and when. Marking it again keeps the first answer."""
-    from django.utils import timezone
-
     if feedback.answered_at is None:
         feedback.answered_at, feedback.answered_by = timezone.now(), by
         feedback.save(update_fields=["answered_at", "answered_by"])

@@ -22,8 +22,9 @@ from wagtail.permissions import register_permission_policy
 
 from engagement.cities.access import CityEditorsPolicy
 
-from .models import AccessibilityFeedback
+from .models import AccessibilityFeedback, LegalPage
 from .services import mark_feedback_answered
+from .views import take_feedback
 
 
 class AnsweredFilter(django_filters.BooleanFilter):
@@ -116,7 +117,6 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
         "name",
         "email",
         "created_at",
-        "mailed_at",
         "answered_at",
         "answered_by",
     ]
@@ -146,3 +146,11 @@ register_permission_policy(AccessibilityFeedback, feedback_policy)
 @hooks.register("register_admin_viewset")
 def register_accessibility_feedback_viewset():
     return AccessibilityFeedbackViewSet("accessibility_feedback")
+
+
+@hooks.register("before_serve_page")
+def take_accessibility_feedback(page, request, serve_args, serve_kwargs):
+    """A feedback form sent to an accessibility statement is handled by a view, not by the page."""
+    if request.method == "POST" and isinstance(page, LegalPage) and page.has_feedback_form:
+        return take_feedback(request, page)
+    return None

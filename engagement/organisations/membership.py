@@ -1,15 +1,14 @@
 """Who belongs to an organisation: founding it, asking to join, invitations, removal."""
 
-from celery import shared_task
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from engagement.mail import outbox
 
 from .models import Invitation, Membership, MembershipRequest, Organisation
 
@@ -83,8 +82,16 @@ def invite(*, organisation, email: str, by) -> Invitation:
     invitation = Invitation.objects.create(
         organisation=organisation, email=email.strip().lower(), invited_by=by
     )
-    invitation_id = invitation.pk
-    transaction.on_commit(lambda: send_invitation.delay(invitation_id))
+    url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "dashboard:accept_invitation", args=[invitation_token(invitation)]
+    )
+    outbox.queue(
+        f"invitation:{invitation.pk}",
+        invitation.email,
+        "dashboard/emails/invitation",
+        {"invitation": invitation, "url": url},
+        about=invitation,
+    )
     return invitation
 
 
@@ -116,25 +123,3 @@ def remove_member(*, membership: Membership, by):
     if membership.role == Membership.Role.OWNER and owners.count() == 1:
         raise ValidationError(_("Die letzte verantwortliche Person kann nicht entfernt werden."))
     membership.delete()
-
-
-@shared_task(
-    name="organisations.send_invitation",
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
-def send_invitation(invitation_id: int) -> str:
-    invitation = Invitation.objects.filter(pk=invitation_id, accepted_at__isnull=True).first()
-    if invitation is None:
-        return "skipped"
-    url = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "dashboard:accept_invitation", args=[invitation_token(invitation)]
-    )
-    context = {"invitation": invitation, "url": url}
-    with translation.override("de"):
-        body = render_to_string("dashboard/emails/invitation.txt", context)
-        subject = _("Einladung: %(name)s bei „Engagement vernetzt“") % {"name": invitation.organisation.name}
-    send_mail(subject, body, None, [invitation.email])
-    return "sent"

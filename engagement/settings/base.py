@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "engagement.moderation",
     "engagement.dashboard",
     "engagement.applications",
+    "engagement.mail",
     "home",
     "search",
     "wagtail.contrib.forms",
@@ -137,15 +138,14 @@ CELERY_TIMEZONE = "Europe/Berlin"
 # Periodic work (run exactly one `celery -A engagement beat`); each entry fans out small idempotent tasks.
 CELERY_BEAT_SCHEDULE = {
     "sweep-freshness": {"task": "dashboard.sweep_freshness", "schedule": 60 * 60 * 24},
-    "send-unsent-mail": {"task": "applications.send_unsent_mail", "schedule": 5 * 60},
+    "send-unsent-mail": {"task": "mail.send_unsent_mail", "schedule": 5 * 60},
+    "delete-sent-mail": {"task": "mail.delete_sent_mail", "schedule": 60 * 60 * 24},
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
-# The mail sweep leaves mails this young to the task enqueued on commit (it would only duplicate it).
-APPLICATION_MAIL_SWEEP_GRACE_SECONDS = 120
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);
@@ -196,6 +196,20 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Engagement vernetzt <noreply@localhost>")
+# Seconds of silence after which the SMTP connection gives up (Django's SMTP backend reads it).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The send task's soft time limit in seconds (the hard one is 10 s later); an SMTP session is a few
+# round trips, each of which may take up to EMAIL_TIMEOUT.
+MAIL_SEND_TIME_LIMIT = env.int("MAIL_SEND_TIME_LIMIT", default=3 * EMAIL_TIMEOUT)
+# After this many failed attempts (backing off from 1 minute to 1 hour, about two days in all) a mail
+# waits in the admin's outbox for an administrator to retry it.
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=48)
+# Sent mails are deleted from the outbox this many days after they went out.
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=30)
+# The mail sweep leaves mails this young to the task enqueued on commit (it would only duplicate it).
+MAIL_SWEEP_GRACE_SECONDS = 120
+# Wagtail's account settings: a forgotten admin password is mailed through the outbox too.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "engagement.mail.auth.AdminPasswordResetForm"
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Engagement vernetzt Mittelbaden"

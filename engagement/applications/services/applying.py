@@ -2,17 +2,18 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import hit
 
-from ..mail import queue_mail
 from ..models import CONSENT_VERSION, Application
 from .links import absolute, detail_url, status_url
 
@@ -57,6 +58,7 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
         "consent_version": CONSENT_VERSION,
         "consent_given_at": now,
         "on_waiting_list": not opportunity.is_open_for_applications,
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
     }
     application = _open_application(opportunity, email)
     if application is None:
@@ -70,25 +72,23 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
             setattr(application, name, value)
         application.save()
     else:
-        queue_mail(
-            key=f"again:{application.pk}:{now.timestamp()}",
-            to=email,
-            template="already_applied",
-            context=_context(application, status_url=status_url(application)),
-            application=application,
+        mail_applicant(
+            application,
+            f"again:{application.pk}:{now.timestamp()}",
+            "already_applied",
+            _context(application, status_url=status_url(application)),
         )
         return application
-    queue_mail(
-        key=f"confirm:{application.pk}:{now.timestamp()}",
-        to=email,
-        template="confirm",
-        context={
+    mail_applicant(
+        application,
+        f"confirm:{application.pk}:{now.timestamp()}",
+        "confirm",
+        {
             "city": opportunity.city,
             "url": absolute(
                 reverse("applications:confirm", args=[confirm_token(application)]), opportunity.city
             ),
         },
-        application=application,
     )
     return application
 
@@ -125,12 +125,11 @@ def confirm(token: str) -> Application | None:
         return application
     application.confirmed_at = timezone.now()
     application.save(update_fields=["confirmed_at", "updated_at"])
-    queue_mail(
-        key=f"received:{application.pk}",
-        to=application.email,
-        template="received",
-        context=_context(application, status_url=status_url(application)),
-        application=application,
+    mail_applicant(
+        application,
+        f"received:{application.pk}",
+        "received",
+        _context(application, status_url=status_url(application)),
     )
     notify_organisation(application, template="notify_organisation", key=f"notify:{application.pk}")
     return application
@@ -138,13 +137,38 @@ def confirm(token: str) -> Application | None:
 
 def notify_organisation(application, *, template: str, key: str):
     """Every member of the organisation gets a link to the application; its content stays on the site."""
-    members = application.opportunity.organisation.memberships.values_list("user_id", "user__email")
-    for user_id, email in members:
-        if email:
-            queue_mail(
-                key=f"{key}:{user_id}",
-                to=email,
-                template=template,
-                context=_context(application, url=detail_url(application)),
-                application=application,
+    mail_members(
+        application.opportunity.organisation,
+        key,
+        template,
+        _context(application, url=detail_url(application)),
+        about=application,
+    )
+
+
+def mail_applicant(application: Application, key: str, template: str, context: dict, **options) -> bool:
+    """An applicant's mail, in the language they applied in; erased with the application."""
+    return outbox.queue(
+        key,
+        application.email,
+        f"applications/emails/{template}",
+        context,
+        language=application.language,
+        about=application,
+        **options,
+    )
+
+
+def mail_members(organisation, key: str, template: str, context: dict, about=None):
+    """The same mail to every member of the organisation, each in their own language."""
+    for membership in organisation.memberships.select_related("user"):
+        member = membership.user
+        if member.email:
+            outbox.queue(
+                f"{key}:{member.pk}",
+                member.email,
+                f"applications/emails/{template}",
+                context,
+                language=outbox.recipient_language(member),
+                about=about,
             )

@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..calendar import ics_for
-from ..mail import queue_mail
 from ..models import Application, StatusChange
-from .applying import notify_organisation
+from .applying import mail_applicant, mail_members, notify_organisation
 from .capacity import update_capacity, waiting
 from .links import absolute, status_url
 
@@ -59,19 +58,18 @@ def change_status(application: Application, to_status: str, *, by=None, message:
     application.save(update_fields=["status", "closed_at", "updated_at"])
 
     ics = ics_for(page) if to_status == Status.ACCEPTED and page.event_start else ""
-    queue_mail(
-        key=f"status:{change.pk}",
-        to=application.email,
-        template=f"status_{to_status}",
-        context={
+    mail_applicant(
+        application,
+        f"status:{change.pk}",
+        f"status_{to_status}",
+        {
             "application": application,
             "page": page,
             "city": page.city,
             "message": message,
             "status_url": status_url(application),
         },
-        application=application,
-        ics=ics,
+        attachments=[("termin.ics", ics, "text/calendar")] if ics else (),
     )
     if actor == "applicant":
         notify_organisation(application, template="notify_withdrawn", key=f"withdrawn:{change.pk}")
@@ -86,11 +84,9 @@ def _tell_waiting_list(page, change: StatusChange):
     if not count:
         return
     url = absolute(reverse("applications:list") + f"?opportunity={page.pk}&waiting_list=true")
-    for user_id, email in page.organisation.memberships.values_list("user_id", "user__email"):
-        if email:
-            queue_mail(
-                key=f"place-free:{change.pk}:{user_id}",
-                to=email,
-                template="place_free",
-                context={"page": page, "city": page.city, "count": count, "url": url},
-            )
+    mail_members(
+        page.organisation,
+        f"place-free:{change.pk}",
+        "place_free",
+        {"page": page, "city": page.city, "count": count, "url": url},
+    )
