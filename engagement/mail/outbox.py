@@ -7,9 +7,10 @@ from functools import partial
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from .models import OutgoingMail
@@ -123,3 +124,25 @@ def _render_html(templates: Templates, context: dict) -> str:
     except TemplateDoesNotExist:
         template = get_template(LAYOUT)
     return template.render(context)
+
+
+def retry(mail_ids) -> int:
+    """Queue failed or waiting mails for one more attempt now (an administrator's retry action).
+
+    Sent mails and mails a worker is sending right now are left alone. Returns how many are queued.
+    """
+    now = timezone.now()
+    retried = list(
+        OutgoingMail.objects.filter(pk__in=mail_ids)
+        .filter(
+            Q(state__in=[OutgoingMail.State.QUEUED, OutgoingMail.State.FAILED])
+            | Q(state=OutgoingMail.State.SENDING, claimed_until__lt=now)
+        )
+        .values_list("pk", flat=True)
+    )
+    OutgoingMail.objects.filter(pk__in=retried).update(
+        state=OutgoingMail.State.QUEUED, next_attempt_at=None, claimed_until=None
+    )
+    for mail_id in retried:
+        transaction.on_commit(partial(enqueue, mail_id))
+    return len(retried)

@@ -69,7 +69,7 @@ def record_failure(mail: OutgoingMail, error: BaseException) -> None:
     """Keep the mail with its error for the next try; after MAIL_MAX_ATTEMPTS it waits for an
     administrator (the outbox in the admin), never dropped."""
     gave_up = mail.attempts >= settings.MAIL_MAX_ATTEMPTS
-    backoff = min(dt.timedelta(minutes=2 ** (mail.attempts - 1)), MAX_BACKOFF)
+    backoff = min(dt.timedelta(minutes=2 ** min(mail.attempts - 1, 10)), MAX_BACKOFF)
     OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING).update(
         state=State.FAILED if gave_up else State.QUEUED,
         claimed_until=None,

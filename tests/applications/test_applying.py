@@ -7,7 +7,8 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from engagement.applications.consent import CONSENT_VERSION
-from engagement.applications.models import Application, OutgoingMail
+from engagement.applications.models import Application
+from engagement.mail.models import OutgoingMail
 from tests.applications.conftest import apply, links, post
 from tests.factories import make_opportunity
 

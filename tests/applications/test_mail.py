@@ -1,14 +1,19 @@
 """Mail: German text and HTML with the city's name, stored once per key, sent once, swept when lost."""
 
 import datetime as dt
+import socket
+from contextlib import closing
 
 import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
 from engagement import celery_app
-from engagement.applications.models import Application, OutgoingMail
-from engagement.applications.tasks import queue_event_reminders, send_outgoing_mail, send_unsent_mail
+from engagement.applications.models import Application
+from engagement.applications.tasks import queue_event_reminders
+from engagement.mail import outbox
+from engagement.mail.models import OutgoingMail
+from engagement.mail.tasks import send_outgoing_mail, send_unsent_mail
 from tests.applications.conftest import apply, committed
 from tests.factories import in_days, make_opportunity
 
@@ -34,13 +39,11 @@ def test_html_mail_escapes_what_the_applicant_typed(client, member, page, mailou
 
 
 def test_a_mail_is_stored_once_per_key_and_sent_once(page, mailoutbox):
-    from engagement.applications.mail import queue_mail
-
     context = {"city": page.city, "url": "http://testserver/x/"}
-    assert committed(queue_mail, key="k", to="a@example.org", template="confirm", context=context) is True
-    assert committed(queue_mail, key="k", to="a@example.org", template="confirm", context=context) is False
+    assert committed(outbox.queue, "k", "a@example.org", "applications/emails/confirm", context) is True
+    assert committed(outbox.queue, "k", "a@example.org", "applications/emails/confirm", context) is False
     mail = OutgoingMail.objects.get()
-    assert send_outgoing_mail(mail.pk) == "already sent"
+    assert send_outgoing_mail(mail.pk) == "not due"
     assert len(mailoutbox) == 1
 
 
@@ -73,24 +76,33 @@ def test_broker_down_the_application_stands_and_the_sweep_sends_once(client, pag
     assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Bitte bestätigen Sie Ihre Bewerbung"
 
 
-def test_a_failing_mail_server_leaves_the_mail_for_the_retry(page, mailoutbox, monkeypatch):
-    from engagement.applications.mail import queue_mail
-
+def test_a_refusing_mail_server_leaves_the_mail_for_the_retry(page, mailoutbox, monkeypatch, settings):
     context = {"city": page.city, "url": "http://testserver/x/"}
     monkeypatch.setattr(send_outgoing_mail, "delay", lambda mail_id: None)
-    committed(queue_mail, key="k", to="a@example.org", template="confirm", context=context)
+    committed(outbox.queue, "k", "a@example.org", "applications/emails/confirm", context)
     mail = OutgoingMail.objects.get()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
 
-    def refuse(*args, **kwargs):
-        raise ConnectionRefusedError("SMTP down")
-
-    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
-    with pytest.raises(ConnectionRefusedError):
-        send_outgoing_mail.run(mail.pk)
+    assert send_outgoing_mail.run(mail.pk) == "failed"
     mail.refresh_from_db()
-    assert mail.sent_at is None  # not marked: the retry (autoretry_for OSError) or the sweep sends it
-    assert send_outgoing_mail.autoretry_for == (OSError,) and send_outgoing_mail.acks_late
-    assert send_outgoing_mail.max_retries == 8 and send_outgoing_mail.retry_backoff
+    assert mail.sent_at is None and mail.state == OutgoingMail.State.QUEUED and mail.attempts == 1
+    assert mail.last_error.startswith("ConnectionRefusedError")
+    assert mail.next_attempt_at > timezone.now()  # not before a minute has passed
+    assert send_unsent_mail() == 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    monkeypatch.undo()
+    with freeze_time(timezone.now() + dt.timedelta(minutes=3)):
+        assert send_unsent_mail() == 1
+    mail.refresh_from_db()
+    assert mail.state == OutgoingMail.State.SENT and mail.attempts == 2 and len(mailoutbox) == 1
+    assert send_outgoing_mail.acks_late
+
+
+def closed_port() -> int:
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_reminder_two_days_before_a_one_off_date_goes_out_once(client, member, verein_bretten, mailoutbox):
@@ -130,6 +142,6 @@ def test_reminder_two_days_before_a_one_off_date_goes_out_once(client, member, v
 
 def test_beat_schedule_runs_sweep_reminders_and_retention(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"applications.send_unsent_mail", "applications.queue_event_reminders"} <= tasks
+    assert {"mail.send_unsent_mail", "mail.delete_sent_mail", "applications.queue_event_reminders"} <= tasks
     assert "applications.apply_retention" in tasks
     assert set(tasks) <= set(celery_app.tasks)

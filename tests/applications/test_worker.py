@@ -16,9 +16,10 @@ from django.core import mail as django_mail
 from kombu import pools
 
 from engagement import celery_app
-from engagement.applications.models import Application, OutgoingMail
+from engagement.applications.models import Application
 from engagement.applications.services.applying import confirm_token
-from engagement.applications.tasks import send_unsent_mail
+from engagement.mail.models import OutgoingMail
+from engagement.mail.tasks import send_unsent_mail
 from tests.applications.conftest import DATA, links
 from tests.factories import (
     MembershipFactory,
@@ -192,7 +193,7 @@ def test_broker_stopped_then_restarted_the_sweep_sends_every_mail_exactly_once(
     # 2. Redis restarted (empty: it keeps nothing on disk), no worker yet: later mails wait in the queue.
     broker.start()
     _forget_broker_connections()
-    settings.APPLICATION_MAIL_SWEEP_GRACE_SECONDS = 0
+    settings.MAIL_SWEEP_GRACE_SECONDS = 0
     application = Application.objects.get()
     client.post(f"/bewerbung/bestaetigen/{confirm_token(application)}/")
     assert OutgoingMail.objects.filter(sent_at__isnull=True).count() == 3  # confirm, received, notify

@@ -85,9 +85,10 @@ def test_login_is_rate_limited(client):
     assert "Zu viele Versuche." in response.content.decode()
 
 
-def test_password_reset_by_mail(client, mailoutbox):
+def test_password_reset_by_mail(client, mailoutbox, django_capture_on_commit_callbacks):
     UserFactory(username="verein-bretten", email="verein@example.org")
-    client.post("/mein-verein/passwort/vergessen/", {"email": "verein@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/mein-verein/passwort/vergessen/", {"email": "verein@example.org"})
     assert len(mailoutbox) == 1
     url = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[0].body).group(1)
     response = client.get(url, follow=True)

@@ -224,10 +224,15 @@ def test_the_decision_reaches_the_members_by_mail(
     assert "Bitte Uhrzeit ergänzen." in mail.body
     assert "/mein-verein/" in mail.body
 
-    from engagement.dashboard.notifications import send_moderation_decision
+    from engagement.dashboard.notifications import notify_organisation_of_decision
+    from engagement.mail.models import OutgoingMail
 
     sent_before = len(mailoutbox)
-    assert send_moderation_decision(state.pk) == "already sent"  # a redelivered task sends nothing twice
+    [outgoing] = OutgoingMail.objects.filter(key__startswith="moderation-decision:")
+    assert outgoing.key == f"moderation-decision:{state.task_states.get().pk}:{member.pk}"
+    with django_capture_on_commit_callbacks(execute=True):  # the signal again: nothing new
+        notify_organisation_of_decision(WorkflowState, instance=state, user=editor)
+    assert OutgoingMail.objects.filter(key__startswith="moderation-decision:").count() == 1
     assert len(mailoutbox) == sent_before
 
 

@@ -83,14 +83,14 @@ def test_a_request_for_changes_links_no_public_page(
 
 
 def test_the_freshness_reminder_links_the_offer_on_its_citys_host_and_confirms_on_the_main_host(
-    client, hosts, mailoutbox
+    client, hosts, mailoutbox, django_capture_on_commit_callbacks
 ):
     _, ettlingen = hosts
     organisation = OrganisationFactory(name="Ettlinger Nachbarschaftshilfe", home_city=ettlingen)
     MembershipFactory(organisation=organisation, user=UserFactory(username="nachbarn"))
     page = make_opportunity(organisation=organisation, title="Einkaufshilfe")
 
-    with freeze_time(timezone.now() + dt.timedelta(days=91)):
+    with freeze_time(timezone.now() + dt.timedelta(days=91)), django_capture_on_commit_callbacks(execute=True):
         assert freshness.sweep_freshness()["reminders"] == 1
     [mail] = mailoutbox
     public, confirm, dashboard = links_in(mail.body)

@@ -8,7 +8,6 @@ not a request the view could not understand. And the own city's moderation still
 """
 
 import pytest
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from wagtail.models import Page, Revision, TaskState, WorkflowState
@@ -148,7 +147,6 @@ def test_the_citys_editor_approves_in_the_admin_with_a_comment_and_the_verein_he
 ):
     own = world.cities["bretten"]
     page, task_state = own.draft, own.task_state
-    cache.delete(f"mail-sent:moderation-decision:{task_state.workflow_state_id}")
     client.force_login(own.editor)
     url = workflow_action(page, "approve", task_state)
 

@@ -1,8 +1,11 @@
+import datetime as dt
+
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
+from freezegun import freeze_time
 
 from engagement.legal.models import AccessibilityFeedback, LegalPage
 from engagement.legal.services import FEEDBACK_LIMIT
@@ -94,7 +97,7 @@ def test_feedback_is_stored_and_mailed_to_the_city_contact(
     assert response.status_code == 302
     assert response["Location"] == "/bretten/barrierefreiheit/?gesendet=1#feedback"
     stored = AccessibilityFeedback.objects.get()
-    assert stored.city_id == bretten.pk and stored.mailed_at is not None
+    assert stored.city_id == bretten.pk and stored.mails.get().state == "sent"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ehrenamt@bretten.example.org"]
     assert mail.outbox[0].reply_to == ["erika@example.org"]
@@ -102,14 +105,18 @@ def test_feedback_is_stored_and_mailed_to_the_city_contact(
     assert "Danke! Ihre Nachricht ist angekommen." in client.get(response["Location"]).content.decode()
 
 
-def test_sending_the_same_feedback_twice_mails_once(bretten):
-    from engagement.legal.tasks import send_accessibility_feedback
+def test_sending_the_same_feedback_twice_mails_once(client, bretten, django_capture_on_commit_callbacks):
+    from engagement.mail.tasks import send_outgoing_mail, send_unsent_mail
 
     bretten.contact_email = "ehrenamt@bretten.example.org"
     bretten.save_revision().publish()
-    stored = AccessibilityFeedback.objects.create(page=statement(bretten), city=bretten, message="Zu klein")
-    assert send_accessibility_feedback(stored.pk) == "sent"
-    assert send_accessibility_feedback(stored.pk) == "already sent"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/bretten/barrierefreiheit/", feedback())
+    [outgoing] = AccessibilityFeedback.objects.get().mails.all()
+    assert outgoing.key == f"accessibility-feedback:{outgoing.object_id}:0"
+    assert send_outgoing_mail(outgoing.pk) == "not due"  # a redelivered task
+    with freeze_time(timezone.now() + dt.timedelta(minutes=10)):
+        assert send_unsent_mail() == 0  # the sweep
     assert len(mail.outbox) == 1
 
 
