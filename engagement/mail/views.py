@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext

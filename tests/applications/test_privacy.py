@@ -13,8 +13,8 @@ from freezegun import freeze_time
 
 from engagement.applications import services
 from engagement.applications.models import Application, StatusChange
-from engagement.mail.models import OutgoingMail
 from engagement.applications.tasks import apply_retention
+from engagement.mail.models import OutgoingMail
 from tests.applications.conftest import apply, committed, post
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, in_days, make_opportunity
 

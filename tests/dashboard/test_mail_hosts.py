@@ -90,7 +90,8 @@ def test_the_freshness_reminder_links_the_offer_on_its_citys_host_and_confirms_o
     MembershipFactory(organisation=organisation, user=UserFactory(username="nachbarn"))
     page = make_opportunity(organisation=organisation, title="Einkaufshilfe")
 
-    with freeze_time(timezone.now() + dt.timedelta(days=91)), django_capture_on_commit_callbacks(execute=True):
+    later = freeze_time(timezone.now() + dt.timedelta(days=91))
+    with later, django_capture_on_commit_callbacks(execute=True):
         assert freshness.sweep_freshness()["reminders"] == 1
     [mail] = mailoutbox
     public, confirm, dashboard = links_in(mail.body)

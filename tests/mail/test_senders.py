@@ -100,9 +100,8 @@ def test_moderation_decision_and_the_next_decision_after_a_resubmission(
     sent_again(only("moderation-decision:"), django_capture_on_commit_callbacks)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            f"/mein-verein/angebote/{page.pk}/bearbeiten/", {**form_data(street="Marktplatz 2"), "submit": "1"}
-        )
+        edit_url = f"/mein-verein/angebote/{page.pk}/bearbeiten/"
+        client.post(edit_url, {**form_data(street="Marktplatz 2"), "submit": "1"})
     state = WorkflowState.objects.filter(object_id=str(page.pk)).order_by("-pk").first()
     with django_capture_on_commit_callbacks(execute=True):
         state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
