@@ -73,3 +73,15 @@ def test_only_the_delivery_module_of_the_outbox_talks_to_the_mail_server():
         if any(f.startswith("call") for f in direct_sending(path.read_text()))
     }
     assert talking == {"delivery.py"}
+
+
+def test_the_outbox_is_a_leaf_that_imports_no_domain_app():
+    imported = set()
+    for path in OUTBOX.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    ours = {name for name in imported if name.split(".")[0] in ("engagement", "home", "search")}
+    assert ours == set()

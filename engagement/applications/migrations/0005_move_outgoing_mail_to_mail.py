@@ -29,13 +29,12 @@ def copy_to_mail(apps, schema_editor):
         )
         for old in OldMail.objects.all()
     ]
-    NewMail.objects.bulk_create(copies, batch_size=500)
-    # auto_now_add stamped the copies with today; bulk_update writes the original moments back.
-    NewMail.objects.bulk_update(copies, ["created_at"], batch_size=500)
+    _create_keeping_created_at(NewMail, copies)
     _reset_sequence(schema_editor, NewMail)
 
 
 def copy_back(apps, schema_editor):
+    """Back to the applications' outbox, the only one there was: every mail moves back."""
     OldMail = apps.get_model("applications", "OutgoingMail")
     NewMail = apps.get_model("mail", "OutgoingMail")
     copies = [
@@ -47,17 +46,26 @@ def copy_back(apps, schema_editor):
             body=new.body,
             html_body=new.html_body,
             ics=next((a["content"] for a in new.attachments if a["mimetype"] == "text/calendar"), ""),
-            application_id=new.object_id if new.content_type.model == "application" else None,
+            application_id=new.object_id
+            if new.content_type and new.content_type.model == "application"
+            else None,
             sent_at=new.sent_at,
             created_at=new.created_at,
         )
-        for new in NewMail.objects.filter(content_type__app_label="applications").select_related(
-            "content_type"
-        )
+        for new in NewMail.objects.select_related("content_type")
     ]
-    OldMail.objects.bulk_create(copies, batch_size=500)
-    OldMail.objects.bulk_update(copies, ["created_at"], batch_size=500)
+    _create_keeping_created_at(OldMail, copies)
     _reset_sequence(schema_editor, OldMail)
+    NewMail.objects.all().delete()
+
+
+def _create_keeping_created_at(model, copies):
+    """auto_now_add stamps every copy with today; the original moments are written back after."""
+    created = {copy.pk: copy.created_at for copy in copies}
+    model.objects.bulk_create(copies, batch_size=500)
+    for copy in copies:
+        copy.created_at = created[copy.pk]
+    model.objects.bulk_update(copies, ["created_at"], batch_size=500)
 
 
 def _reset_sequence(schema_editor, model):
