@@ -8,4 +8,4 @@ class DashboardConfig(AppConfig):
     verbose_name = _("Bereich für Vereine")
 
     def ready(self):
-        from . import notifications  # noqa: F401  (connects the workflow signals)
+        from engagement.opportunities import notifications  # noqa: F401  (connects the workflow signals)

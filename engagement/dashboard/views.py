@@ -10,12 +10,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
 from engagement.applications.models import Application
+from engagement.opportunities import freshness
+from engagement.opportunities import lifecycle as services
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
 from engagement.organisations.models import Membership, Organisation
 from engagement.ratelimit import RateLimited, client_address, hit
+from engagement.users import accounts
 
-from . import accounts, freshness, services
 from .forms import InvitationForm, JoinRequestForm, OpportunityForm, OrganisationForm, RegistrationForm
 
 

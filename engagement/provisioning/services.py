@@ -15,9 +15,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import CityPage
-from .sites import ensure_city_site
-from .validators import parse_postcodes, validate_postcode_list
+from engagement.cities.models import CityPage
+from engagement.cities.sites import ensure_city_site
+from engagement.cities.validators import parse_postcodes, validate_postcode_list
 
 # Granted once, on the section page: Wagtail applies page permissions to the whole subtree.
 SECTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

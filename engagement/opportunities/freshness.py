@@ -19,10 +19,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
+from engagement.dashboard.models import Freshness
 from engagement.opportunities.models import OpportunityPage
 
 from . import links
-from .models import Freshness
 
 REMIND_AFTER = dt.timedelta(days=90)
 OFFLINE_AFTER_REMINDER = dt.timedelta(days=14)
