@@ -19,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from engagement.dashboard.models import Freshness
-from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.models import Freshness, OpportunityPage
 
 from . import links
 
