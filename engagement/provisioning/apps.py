@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class ProvisioningConfig(AppConfig):
+    """Setting up a city (`setup_city`); no models, so nothing of it shows in the admin."""
+
     name = "engagement.provisioning"
     label = "provisioning"
-    verbose_name = _("Einrichtung der Städte")
