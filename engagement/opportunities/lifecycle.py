@@ -1,4 +1,5 @@
-"""What an organisation's members do with their opportunities, outside the Wagtail admin.
+"""The opportunity's lifecycle: drafts, submission to the city's workflow, duplicate, pause, resume, end
+and the recruitment status. The Verein dashboard's views call these; so may commands and tasks.
 
 Every change is a Wagtail page revision under the organisation's city section, owned by the member;
 "Zur Prüfung einreichen" starts the city's moderation workflow. A published opportunity stays online
