@@ -224,8 +224,8 @@ def test_the_decision_reaches_the_members_by_mail(
     assert "Bitte Uhrzeit ergänzen." in mail.body
     assert "/mein-verein/" in mail.body
 
-    from engagement.dashboard.notifications import notify_organisation_of_decision
     from engagement.mail.models import OutgoingMail
+    from engagement.opportunities.notifications import notify_organisation_of_decision
 
     sent_before = len(mailoutbox)
     [outgoing] = OutgoingMail.objects.filter(key__startswith="moderation-decision:")

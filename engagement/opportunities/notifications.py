@@ -9,9 +9,9 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
 from engagement.mail import outbox
-from engagement.opportunities.models import OpportunityPage
 
 from . import links
+from .models import OpportunityPage
 
 
 @receiver(workflow_approved)

@@ -18,10 +18,9 @@ from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from engagement.mail import outbox
-from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.models import Freshness, OpportunityPage
 
 from . import links
-from .models import Freshness
 
 REMIND_AFTER = dt.timedelta(days=90)
 OFFLINE_AFTER_REMINDER = dt.timedelta(days=14)
