@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
-from engagement import celery_app
 from engagement.applications.models import Application, OutgoingMail
 from engagement.applications.tasks import queue_event_reminders, send_outgoing_mail, send_unsent_mail
 from tests.applications.conftest import apply, committed
@@ -128,8 +127,8 @@ def test_reminder_two_days_before_a_one_off_date_goes_out_once(client, member, v
     assert "/bewerbung/" in reminders[0].body  # a way to withdraw
 
 
-def test_beat_schedule_runs_sweep_reminders_and_retention(settings):
+def test_beat_schedule_runs_sweep_reminders_and_retention(settings, worker_tasks):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"applications.send_unsent_mail", "applications.queue_event_reminders"} <= tasks
     assert "applications.apply_retention" in tasks
-    assert set(tasks) <= set(celery_app.tasks)
+    assert set(tasks) <= worker_tasks
