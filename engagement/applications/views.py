@@ -1,20 +1,21 @@
 """Thin views: the citizen's side (apply, confirm, private status link) and the organisation's side
 (/mein-verein/bewerbungen/, members of the organisation only, via Application.objects.visible_to)."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import RateLimited, client_address
+from engagement.spreadsheets import SpreadsheetExport
 
 from . import services
 from .filters import ApplicationFilterSet
@@ -96,8 +97,9 @@ def organisation_list(request):
         user=request.user,
     )
     applications = filterset.qs
-    if request.GET.get("format") == "csv":
-        return _csv(applications)
+    export_format = request.GET.get(ApplicationSpreadsheet.export_parameter)
+    if export_format in ApplicationSpreadsheet.FORMATS:
+        return ApplicationSpreadsheet().as_spreadsheet(applications, export_format)
     selected = filterset.form.cleaned_data.get("opportunity") if filterset.is_bound else None
     return render(
         request,
@@ -106,44 +108,55 @@ def organisation_list(request):
             "applications": applications,
             "filter_form": filterset.form,
             "selected_opportunity": selected,
-            "csv_query": _csv_query(request),
+            "csv_query": _export_query(request, SpreadsheetExport.FORMAT_CSV),
+            "xlsx_query": _export_query(request, SpreadsheetExport.FORMAT_XLSX),
         },
     )
 
 
-def _csv_query(request) -> str:
+def _export_query(request, export_format) -> str:
     query = request.GET.copy()
-    query["format"] = "csv"
+    query[ApplicationSpreadsheet.export_parameter] = export_format
     return query.urlencode()
 
 
-def _cell(value) -> str:
-    """A spreadsheet must not read an applicant's text as a formula (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _received_on(moment):
+    return timezone.localdate(moment)
 
 
-def _csv(applications):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="bewerbungen.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the umlauts right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Nachricht", "Status", "Eingegangen"])
-    for application in applications:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                application.opportunity.title,
-                application.name,
-                application.email,
-                application.phone,
-                application.availability,
-                application.message,
-                application.get_status_display(),
-                application.created_at.strftime("%d.%m.%Y"),
-            )
-        )
-    return response
+class ApplicationSpreadsheet(SpreadsheetExport):
+    """The Verein's application list as CSV (semicolons, as German spreadsheet programs expect) or XLSX."""
+
+    export_parameter = "format"
+    export_filename = "bewerbungen"
+    csv_delimiter = ";"
+    csv_byte_order_mark = True
+    list_export = [
+        "opportunity.title",
+        "name",
+        "email",
+        "phone",
+        "availability",
+        "message",
+        "get_status_display",
+        "created_at",
+    ]
+    export_headings = {
+        "opportunity.title": gettext_lazy("Angebot"),
+        "name": gettext_lazy("Name"),
+        "email": gettext_lazy("E-Mail"),
+        "phone": gettext_lazy("Telefon"),
+        "availability": gettext_lazy("Zeit"),
+        "message": gettext_lazy("Nachricht"),
+        "get_status_display": gettext_lazy("Status"),
+        "created_at": gettext_lazy("Eingegangen"),
+    }
+    custom_field_preprocess = {
+        "created_at": {
+            SpreadsheetExport.FORMAT_CSV: lambda moment: f"{_received_on(moment):%d.%m.%Y}",
+            SpreadsheetExport.FORMAT_XLSX: _received_on,
+        }
+    }
 
 
 @login_required

@@ -1,8 +1,10 @@
 """The organisation handles applications: list, filters, detail, status changes, CSV, capacity, .ics."""
 
 import datetime as dt
+import io
 
 import pytest
+from openpyxl import load_workbook
 
 from engagement.applications import services
 from engagement.applications.models import Application
@@ -139,6 +141,29 @@ def test_csv_export_of_own_applicants_follows_the_filter_and_defuses_formulas(
     assert "Lesepat:in;Mia Kraus;mia@example.org" in content
     assert "Tom Berg" not in content
     assert "'=HYPERLINK" in content and ";=HYPERLINK" not in content and ';"=HYPERLINK' not in content
+    assert response["Content-Disposition"] == 'attachment; filename="bewerbungen.csv"'
+    assert content.splitlines()[0] == "Angebot;Name;E-Mail;Telefon;Zeit;Nachricht;Status;Eingegangen"
+
+
+def test_xlsx_export_carries_the_same_rows_and_stores_formulas_as_text(
+    client, member, verein_bretten, page, confirmed
+):
+    other = make_opportunity(organisation=verein_bretten, title="Kleiderkammer", slug="kleiderkammer")
+    confirmed(message='=HYPERLINK("http://evil.example")')
+    confirmed(other, email="tom@example.org", name="Tom Berg")
+    client.force_login(member)
+    listing = client.get("/mein-verein/bewerbungen/", {"opportunity": page.pk}).content.decode()
+    assert f"?opportunity={page.pk}&amp;format=xlsx" in listing
+
+    response = client.get("/mein-verein/bewerbungen/", {"format": "xlsx", "opportunity": page.pk})
+
+    assert response["Content-Disposition"] == 'attachment; filename="bewerbungen.xlsx"'
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
+    assert rows[0] == ("Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Nachricht", "Status", "Eingegangen")
+    assert [row[:3] for row in rows[1:]] == [("Lesepat:in", "Mia Kraus", "mia@example.org")]
+    assert rows[1][5] == '=HYPERLINK("http://evil.example")'
+    assert sheet.cell(row=2, column=6).data_type == "s", "stored as text, never as a formula"
 
 
 def test_capacity_reached_fills_the_opportunity_and_a_withdrawal_opens_it(client, member, page, confirmed):
