@@ -20,7 +20,7 @@ GIVE_UP_DAYS = 7  # the sweep stops trying a mail that could not be sent for a w
 
 
 @shared_task(
-    name="applications.send_queued_mail",
+    name="applications.send_outgoing_mail",
     acks_late=True,
     autoretry_for=(OSError,),  # SMTP errors and refused connections; smtplib's errors are OSErrors
     retry_backoff=5,
