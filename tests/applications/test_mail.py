@@ -1,6 +1,7 @@
 """Mail: German text and HTML with the city's name, stored once per key, sent once, swept when lost."""
 
 import datetime as dt
+import socket
 
 import pytest
 from django.utils import timezone
@@ -72,7 +73,13 @@ def test_broker_down_the_application_stands_and_the_sweep_sends_once(client, pag
     assert len(mailoutbox) == 1 and mailoutbox[0].subject == "Bitte bestätigen Sie Ihre Bewerbung"
 
 
-def test_a_failing_mail_server_leaves_the_mail_for_the_retry(page, mailoutbox, monkeypatch):
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_failing_mail_server_leaves_the_mail_for_the_retry(page, mailoutbox, monkeypatch, settings):
     from engagement.applications.mail import queue_mail
 
     context = {"city": page.city, "url": "http://testserver/x/"}
@@ -80,10 +87,9 @@ def test_a_failing_mail_server_leaves_the_mail_for_the_retry(page, mailoutbox, m
     committed(queue_mail, key="k", to="a@example.org", template="confirm", context=context)
     mail = OutgoingMail.objects.get()
 
-    def refuse(*args, **kwargs):
-        raise ConnectionRefusedError("SMTP down")
-
-    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    # The real SMTP backend, and no mail server where it connects (the failure is the server's).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 5
     with pytest.raises(ConnectionRefusedError):
         send_outgoing_mail.run(mail.pk)
     mail.refresh_from_db()
