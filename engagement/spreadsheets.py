@@ -42,6 +42,11 @@ class SpreadsheetExport(SpreadsheetExportMixin):
         params[self.export_parameter] = format
         return self.request.path + "?" + params.urlencode()
 
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        return response
+
     def stream_csv(self, queryset):
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=self.csv_delimiter)
         if self.csv_byte_order_mark:
