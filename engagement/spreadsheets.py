@@ -7,6 +7,7 @@ texts as text already), and the CSV dialect can follow what German spreadsheet p
 
 import csv
 
+from django.http import HttpResponse, StreamingHttpResponse
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,9 +43,16 @@ class SpreadsheetExport(SpreadsheetExportMixin):
         params[self.export_parameter] = format
         return self.request.path + "?" + params.urlencode()
 
+    # A long export streams; a short one (one Verein's applications) is one response.
+    csv_streaming = True
+
     def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
+        if self.csv_streaming:
+            response = StreamingHttpResponse(self.stream_csv(queryset))
+        else:
+            response = HttpResponse(b"".join(self.stream_csv(queryset)))
         response["Content-Type"] = "text/csv; charset=utf-8"
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 
     def stream_csv(self, queryset):

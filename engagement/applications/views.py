@@ -131,6 +131,7 @@ class ApplicationSpreadsheet(SpreadsheetExport):
     export_filename = "bewerbungen"
     csv_delimiter = ";"
     csv_byte_order_mark = True
+    csv_streaming = False
     list_export = [
         "opportunity.title",
         "name",

@@ -140,7 +140,7 @@ def test_csv_export_of_own_applicants_follows_the_filter_and_defuses_formulas(
     client.force_login(member)
     response = client.get("/mein-verein/bewerbungen/", {"format": "csv", "opportunity": page.pk})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    content = response.content.decode("utf-8-sig")
     assert "Lesepat:in;Mia Kraus;mia@example.org" in content
     assert "Tom Berg" not in content
     assert "'=HYPERLINK" in content and ";=HYPERLINK" not in content and ';"=HYPERLINK' not in content
