@@ -42,8 +42,24 @@ class UndefinedTemplateVariable(str):
     def __mod__(self, variable):
         origin = self._innermost_template_origin()
         if origin is None or not self._is_own(origin):
-            return ""
+            return self._resolve_as_django_does()
         raise AssertionError(f"Undefined template variable '{variable}' in {origin}")
+
+    def _resolve_as_django_does(self):
+        """Resolve the expression again with the default empty `string_if_invalid`, so that its filters
+        still apply (`{{ items|length }}` is 0, `{{ x|default:"y" }}` is "y"), as other templates expect."""
+        frame = inspect.currentframe()
+        while frame is not None and frame.f_code.co_name != "resolve":
+            frame = frame.f_back
+        if frame is None:
+            return ""
+        expression, context = frame.f_locals["self"], frame.f_locals["context"]
+        engine = context.template.engine
+        engine.string_if_invalid = ""
+        try:
+            return expression.resolve(context)
+        finally:
+            engine.string_if_invalid = self
 
     @staticmethod
     def _innermost_template_origin():
