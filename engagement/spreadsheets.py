@@ -28,6 +28,8 @@ class SpreadsheetExport(SpreadsheetExportMixin):
     csv_delimiter = ","
     # German spreadsheet programs read the umlauts of a UTF-8 CSV right only after a byte order mark.
     csv_byte_order_mark = False
+    # A long export streams; a short one (one Verein's applications) is one response.
+    csv_streaming = True
 
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
@@ -42,9 +44,6 @@ class SpreadsheetExport(SpreadsheetExportMixin):
         params = self.request.GET.copy()
         params[self.export_parameter] = format
         return self.request.path + "?" + params.urlencode()
-
-    # A long export streams; a short one (one Verein's applications) is one response.
-    csv_streaming = True
 
     def write_csv_response(self, queryset):
         if self.csv_streaming:
