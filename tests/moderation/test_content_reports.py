@@ -34,6 +34,8 @@ def test_citizen_reports_an_opportunity_without_an_account(client, bretten):
     assert "Danke für Ihre Meldung" in response.content.decode()
     report = ContentReport.objects.get()
     assert (report.opportunity, report.city, report.status) == (page, bretten, "open")
+    # What the citizen chose and wrote is what the editors read (mutation testing: a dropped reason passed).
+    assert (report.reason, report.message) == ("not_volunteering", "Das ist bezahlte Arbeit.")
 
 
 def test_report_without_a_reason_gets_a_german_message_and_stores_nothing(client, bretten):
