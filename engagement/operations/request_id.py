@@ -13,6 +13,8 @@ import uuid
 
 from celery import signals
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 
 HEADER = "X-Request-ID"
 TASK_HEADER = "request_id"
@@ -35,20 +37,26 @@ def request_id_for(request) -> str:
 
 
 class RequestIdMiddleware:
-    """Outermost middleware: sets the id before anything logs and answers it in `X-Request-ID`."""
+    """Outermost middleware: sets the id before anything logs and answers it in `X-Request-ID`.
+
+    The id stays set until the response is closed (`request_finished`): Django logs a 4xx/5xx after
+    the middleware has returned, and that line belongs to the request too.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.request_id = request_id_for(request)
-        token = current_request_id.set(request.request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        current_request_id.set(request.request_id)
+        response = self.get_response(request)
         response[HEADER] = request.request_id
         return response
+
+
+@receiver(request_finished)
+def _forget_request_id_after_response(**kwargs):
+    current_request_id.set("")
 
 
 def install_log_record_factory():
