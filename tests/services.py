@@ -83,3 +83,65 @@ def use_broker(url):
     celery_app.conf.task_always_eager = url is None
     celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = url
     forget_broker_connections()
+
+
+def production_environment(**values) -> dict:
+    """The environment of a server with production settings on this machine (plain http on loopback)."""
+    import os
+    import sys
+
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST_"))
+    }
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "engagement.settings.production",
+            "DJANGO_SECRET_KEY": "test-only-not-a-secret",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SECURE_COOKIES": "false",
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+            "LOG_FORMAT": "json",
+            "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+        }
+    )
+    environment.update({key: str(value) for key, value in values.items()})
+    return environment
+
+
+def start_gunicorn(environment: dict, port: int, log_path) -> subprocess.Popen:
+    """gunicorn with the repository's gunicorn.conf.py (one worker, two threads) on `port`."""
+    import sys
+    import urllib.request
+    from pathlib import Path
+
+    environment = {**environment, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
+    environment.setdefault("GUNICORN_THREADS", "2")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    log = open(log_path, "ab")  # noqa: SIM115 (closed with the process by the caller's stop())
+    process = subprocess.Popen(
+        [str(gunicorn), "--config", "gunicorn.conf.py"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def answers():
+        try:
+            return urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).status == 200
+        except OSError:
+            return False
+
+    assert wait_for(answers, seconds=60), Path(log_path).read_text()[-3000:]
+    return process
+
+
+def stop(process: subprocess.Popen):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -25,3 +25,26 @@ def redis_for_cache_and_broker(redis_server, settings):
     use_broker(redis_server.url(0))
     yield redis_server
     use_broker(None)
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """STATIC_ROOT with the manifest that production's static storage needs (collectstatic, once)."""
+    import subprocess
+    import sys
+
+    from tests.services import production_environment
+
+    root = tmp_path_factory.mktemp("static")
+    environment = production_environment(
+        STATIC_ROOT=root,
+        DATABASE_URL="postgres://unused@127.0.0.1:1/unused",
+        CELERY_BROKER_URL="redis://127.0.0.1:1/0",
+        CACHE_URL="locmemcache://",
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=environment,
+        check=True,
+    )
+    return root
