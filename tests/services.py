@@ -145,3 +145,47 @@ def stop(process: subprocess.Popen):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+class GeocodingServer:
+    """A Nominatim stand-in on a free port: `hang` accepts and never answers, `answer` returns a place."""
+
+    ANSWER = b'[{"lat": "49.0366", "lon": "8.7049", "display_name": "Melanchthonstr. 3, 75015 Bretten"}]'
+
+    def __init__(self):
+        import threading
+
+        self.mode = "hang"
+        self.requests = 0
+        self._held = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def domain(self):
+        return f"127.0.0.1:{self.port}"
+
+    def _serve(self):
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            self.requests += 1
+            if self.mode == "hang":
+                self._held.append(connection)  # accepted, read by nobody, never answered
+                continue
+            with connection:
+                connection.recv(65536)
+                connection.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + f"Content-Length: {len(self.ANSWER)}\r\n\r\n".encode()
+                    + self.ANSWER
+                )
+
+    def close(self):
+        self._listener.close()
+        for connection in self._held:
+            connection.close()

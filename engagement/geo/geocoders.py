@@ -207,6 +207,15 @@ def suggest_places(query: str, limit: int = 5) -> list[str]:
     return OfflineGeocoder().suggest(query, limit)
 
 
+def _adapter_without_retries(proxies, ssl_context):
+    """geopy's requests adapter retries twice more on its own (urllib3, with backoff): with a service
+    that accepts and never answers that made one lookup wait about 15 times its timeout. Retries are
+    the rate limiter's and the geocoding task's business."""
+    from geopy.adapters import RequestsAdapter
+
+    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+
+
 @functools.cache
 def get_geocoder() -> Geocoder:
     kind = settings.GEOCODER
@@ -214,9 +223,14 @@ def get_geocoder() -> Geocoder:
         return OfflineGeocoder()
     from geopy.geocoders import Nominatim, Photon
 
-    options = {"user_agent": settings.GEOCODER_USER_AGENT, "timeout": settings.GEOCODER_TIMEOUT_SECONDS}
+    options = {
+        "user_agent": settings.GEOCODER_USER_AGENT,
+        "timeout": settings.GEOCODER_TIMEOUT_SECONDS,
+        "adapter_factory": _adapter_without_retries,
+    }
     if settings.GEOCODER_DOMAIN:
         options["domain"] = settings.GEOCODER_DOMAIN
+        options["scheme"] = settings.GEOCODER_SCHEME
     if kind == "nominatim":
         return GeopyGeocoder(Nominatim(**options))
     if kind == "photon":

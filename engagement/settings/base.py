@@ -270,6 +270,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # "nominatim" or "photon" ask an online service through geopy, rate-limited.
 GEOCODER = env("GEOCODER", default="offline")
 GEOCODER_DOMAIN = env("GEOCODER_DOMAIN", default="")
+GEOCODER_SCHEME = env("GEOCODER_SCHEME", default="https")  # "http" only for a server in the own network
 GEOCODER_USER_AGENT = env("GEOCODER_USER_AGENT", default="engagement-vernetzt/0.1")
 GEOCODER_MIN_DELAY_SECONDS = env.float("GEOCODER_MIN_DELAY_SECONDS", default=1.0)
 # An online geocoder that does not answer within this is treated as failing; a citizen's search then
