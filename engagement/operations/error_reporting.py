@@ -1,7 +1,8 @@
 """Error reports to Sentry or a compatible service (GlitchTip, …), only when SENTRY_DSN is set.
 
-No personal data leaves: no cookies, no user, no request bodies (`send_default_pii=False`, bodies
-never). Each event carries the request id, so a report leads to the log lines of the same request.
+No personal data leaves: no user, no request bodies, no local variables; cookies and headers with
+the SDK's deny-list scrubbing. Each event carries the request id, so a report leads to the log lines
+of the same request.
 """
 
 import sentry_sdk
@@ -23,8 +24,8 @@ def configure_error_reporting(dsn: str, *, environment: str = "production", trac
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
-        send_default_pii=False,
-        max_request_body_size="never",
+        # No user, no request bodies, no local variables (they may hold an applicant's data).
+        data_collection={"user_info": False, "http_bodies": [], "stack_frame_variables": False},
         traces_sample_rate=traces_sample_rate,
         before_send=_tag_request_id,
     )
