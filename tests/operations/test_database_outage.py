@@ -1,5 +1,6 @@
 """The database away or gone mid-request: a fast German 503 with Retry-After, nothing half-written."""
 
+import re
 import time
 import urllib.error
 import urllib.request
@@ -82,11 +83,20 @@ def test_gunicorn_with_production_settings_answers_503_fast_while_the_database_i
             assert status == 503, (path, body[:500])
             assert headers["Retry-After"] == "30"
             assert seconds < 4.5, (path, seconds)  # DATABASE_POOL_TIMEOUT (3 s), not a hang
-        assert "Vorübergehend nicht erreichbar" in fetch(f"http://127.0.0.1:{port}/")[2]
+        page = fetch(f"http://127.0.0.1:{port}/")[2]
+        assert "Vorübergehend nicht erreichbar" in page
         assert "Temporarily unavailable" in fetch(f"http://127.0.0.1:{port}/en/")[2]
         status, _, body, _ = fetch(f"http://127.0.0.1:{port}/readyz")
         assert status == 503 and '"database": "unavailable"' in body and '"cache": "ok"' in body
         assert fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200
+        # Static files need no database: hashed names, compressed, cached for ten years.
+        stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{stylesheet}", headers={"Accept-Encoding": "gzip"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Cache-Control"] == "max-age=315360000, public, immutable"
     finally:
         stop(server)
     log = (tmp_path / "gunicorn.log").read_text()
