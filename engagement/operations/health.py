@@ -13,6 +13,8 @@ from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
 
+from engagement.celery import app as celery_app
+
 logger = logging.getLogger(__name__)
 
 HEALTH_PATH = "/healthz"
@@ -39,8 +41,6 @@ def check_cache() -> None:
 
 
 def check_broker() -> None:
-    from engagement import celery_app
-
     if celery_app.conf.task_always_eager:
         return  # no broker configured: tasks run in the process
     with celery_app.connection_for_write() as connection:

@@ -7,10 +7,12 @@ import urllib.request
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models.signals import post_save
+from django.test import RequestFactory
 
 from engagement.applications.models import Application, OutgoingMail
+from engagement.operations.database import server_error
 from tests.applications.conftest import DATA
 from tests.factories import OrganisationFactory, make_city, make_opportunity
 from tests.services import free_port, production_environment, start_gunicorn, stop
@@ -52,6 +54,22 @@ def test_a_connection_lost_mid_application_gives_the_503_page_and_stores_nothing
     response = client.post(f"/bewerben/{page.pk}/", DATA)
     assert "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
     assert Application.objects.count() == 1 and OutgoingMail.objects.count() == 1
+
+
+def test_a_database_error_outside_a_view_gets_the_503_page_too_and_others_the_500_page():
+    """handler500: e.g. the session middleware saving while the database goes away."""
+    request = RequestFactory().get("/mein-verein/")
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "Vorübergehend nicht erreichbar" in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(request)
+    assert response.status_code == 500 and "Ein Fehler ist aufgetreten" in response.content.decode()
 
 
 def fetch(url):
