@@ -48,3 +48,26 @@ def collected_static(tmp_path_factory):
         check=True,
     )
     return root
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached counts of earlier tests (one process, one local-memory cache) start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _logging_as_it_was():
+    """A celery worker started in a test sets the root logger's level and handlers for the whole
+    process; put them back so later tests' log capture is not silenced."""
+    import logging
+
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    yield
+    root.setLevel(level)
+    root.handlers[:] = handlers

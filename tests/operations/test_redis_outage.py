@@ -5,6 +5,7 @@ the web form; an organisation publishes. When Redis returns, the periodic sweeps
 worker, as beat would enqueue them) send the mail once and fill in the coordinates.
 """
 
+import logging
 import time
 
 import pytest
@@ -66,6 +67,7 @@ def test_site_search_api_and_application_form_work_without_redis_and_catch_up_af
 
     redis_for_cache_and_broker.stop()
     forget_broker_connections()
+    caplog.set_level(logging.WARNING, logger="engagement.operations.publishing")
     started = time.monotonic()
     assert "Lesepat:in gesucht" in answered(client, "/")
     assert "Lesepat:in gesucht" in answered(client, "/bretten/")

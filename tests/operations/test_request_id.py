@@ -77,6 +77,7 @@ def test_the_id_travels_into_the_tasks_a_request_enqueues(redis_for_cache_and_br
     TASK_LINES.clear()
     collect = Collect()
     logger.addHandler(collect)
+    logger.setLevel(logging.INFO)  # whatever level an earlier worker left on the root logger
     token = current_request_id.set("req-task-1")
     try:
         log_in_task.delay()
@@ -85,6 +86,7 @@ def test_the_id_travels_into_the_tasks_a_request_enqueues(redis_for_cache_and_br
             assert wait_for(lambda: TASK_LINES)
     finally:
         logger.removeHandler(collect)
+        logger.setLevel(logging.NOTSET)
     assert TASK_LINES == ["req-task-1"]
     assert [record.request_id for record in collect.records] == ["req-task-1"]
     assert current_request_id.get() == ""
