@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
 
-from engagement.celery import app as celery_app
+from celery import current_app as celery_app  # ours: engagement/__init__ creates it before any request
 
 logger = logging.getLogger(__name__)
 
