@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from geopy.adapters import RequestsAdapter
 from geopy.exc import GeocoderServiceError, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
@@ -212,8 +213,6 @@ def _adapter_without_retries(proxies, ssl_context):
     """geopy's requests adapter retries twice more on its own (urllib3, with backoff): with a service
     that accepts and never answers that made one lookup wait about 15 times its timeout. Retries are
     the rate limiter's and the geocoding task's business."""
-    from geopy.adapters import RequestsAdapter
-
     return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
 
 

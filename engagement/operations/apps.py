@@ -1,11 +1,11 @@
 from django.apps import AppConfig
 
+from . import request_id
+
 
 class OperationsConfig(AppConfig):
     name = "engagement.operations"
     verbose_name = "Betrieb"
 
     def ready(self):
-        from . import request_id
-
         request_id.install_log_record_factory()

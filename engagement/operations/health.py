@@ -8,12 +8,11 @@ to the log).
 
 import logging
 
+from celery import current_app as celery_app  # ours: engagement/__init__ creates it before any request
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.http import JsonResponse
-
-from celery import current_app as celery_app  # ours: engagement/__init__ creates it before any request
 
 logger = logging.getLogger(__name__)
 

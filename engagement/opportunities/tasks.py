@@ -65,8 +65,6 @@ def geocode_pending_opportunities() -> int:
     Catches what a publish could not enqueue (broker away) and what ran out of retries while the
     geocoding service was down. Idempotent: geocode_opportunity skips what is already done.
     """
-    from .models import OpportunityPage
-
     pending = [
         page.pk
         for page in OpportunityPage.objects.live()
