@@ -1,17 +1,19 @@
 # Two commands: `make run` (embedded: SQLite, tasks in-process) and `make test` (PostgreSQL + Redis).
+# `make prod` runs what production runs (gunicorn, celery worker and beat) against local services.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DEMO ?= 0
 
 # The test suite runs against real services, as production does.
 TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install messages makemessages chromium run test test-e2e lint format services lock bench mutate clean
+.PHONY: install messages makemessages chromium run prod test test-e2e lint format services lock bench mutate clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -43,6 +45,11 @@ run: install
 	$(BIN)/python manage.py load_demo
 	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production settings on this machine: collectstatic, migrate, gunicorn, a worker and beat against the
+# local PostgreSQL (database engagement_prod) and Redis; plain http on loopback. DEMO=1 loads the demo.
+prod: install services
+	PORT=$(PORT) DEMO=$(DEMO) bash scripts/run_production_locally.sh
 
 # Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
 # The order is random (pytest-randomly prints its seed; repeat an order with -p randomly --randomly-seed=N).
@@ -84,4 +91,4 @@ mutate: install services
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod

@@ -4,7 +4,8 @@ Wagtail 8 enqueues reference-index updates, search indexing, focal-point detecti
 through Django's tasks framework. `django-tasks-celery` needs Python 3.12, so this small backend does
 the same job: it enqueues one generic celery task that imports the django-tasks task by its path and
 runs it. It enqueues only once the surrounding transaction has committed, so the worker never sees a
-row that does not exist yet (Wagtail enqueues from `post_save`, inside the transaction).
+row that does not exist yet (Wagtail enqueues from `post_save`, inside the transaction). With the
+broker away the task runs right here instead: these tasks have no sweep that would catch up later.
 """
 
 from celery import shared_task
@@ -13,6 +14,8 @@ from django.utils.module_loading import import_string
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id, normalize_json
+
+from engagement.operations.publishing import FailFastTask
 
 
 class CeleryTaskBackend(BaseTaskBackend):
@@ -42,7 +45,13 @@ class CeleryTaskBackend(BaseTaskBackend):
         return result
 
 
+class RunInlineWhenBrokerDown(FailFastTask):
+    def on_publish_failure(self, args, kwargs):
+        self.run(*args, **kwargs)
+
+
 @shared_task(
+    base=RunInlineWhenBrokerDown,
     name="engagement.run_django_task",
     acks_late=True,
     autoretry_for=(Exception,),

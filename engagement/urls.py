@@ -69,6 +69,9 @@ urlpatterns = [
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
 ]
 
+# A database that cannot be reached answers 503 (German page, Retry-After), wherever the error arose.
+handler500 = "engagement.operations.database.server_error"
+
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),

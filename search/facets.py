@@ -14,7 +14,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -92,7 +92,8 @@ def facet_counts(filterset, cities, near=None):
     if not counts:
         return result
     slug_of_city = {str(city.pk): city.slug for city in cities}
-    with connection.cursor() as cursor:
+    # Raw SQL is not routed by itself: read where the queryset would (a replica, if one is configured).
+    with connections[router.db_for_read(OpportunityPage)].cursor() as cursor:
         cursor.execute("WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(counts), values)
         for group, value, number in cursor.fetchall():
             if group == "city":

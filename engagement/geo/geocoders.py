@@ -11,11 +11,13 @@ import functools
 import hashlib
 import math
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from geopy.adapters import RequestsAdapter
 from geopy.exc import GeocoderServiceError, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
@@ -34,9 +36,16 @@ class GeocodingError(Exception):
 
 
 class Geocoder:
+    # Until when (time.monotonic) a visitor's search does not ask this geocoder after it failed.
+    failed_until = 0.0
+
     def geocode(self, query: str) -> Location | None:
         """Return the location for `query`, or None when the place is unknown."""
         raise NotImplementedError
+
+    def geocode_once(self, query: str) -> Location | None:
+        """As geocode, for a visitor who waits: one attempt, no retries."""
+        return self.geocode(query)
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """Names close to an unknown `query`, to offer the user instead."""
@@ -120,22 +129,36 @@ class OfflineGeocoder(Geocoder):
 
 
 class GeopyGeocoder(Geocoder):
-    """An online geocoder (Nominatim or Photon), limited to Germany and to one request per interval."""
+    """An online geocoder (Nominatim or Photon), limited to Germany and to one request per interval.
+
+    `geocode` is for the geocoding task (the rate limiter asks twice more, 5 s apart); a citizen's
+    search uses `geocode_once`, so a hanging service costs one GEOCODER_TIMEOUT_SECONDS.
+    """
 
     def __init__(self, service):
         self.service = service
-        self._geocode = RateLimiter(
-            service.geocode,
+        self._geocode = self._rate_limited(max_retries=2)
+        self._geocode_once = self._rate_limited(max_retries=0)
+
+    def _rate_limited(self, max_retries):
+        return RateLimiter(
+            self.service.geocode,
             min_delay_seconds=settings.GEOCODER_MIN_DELAY_SECONDS,
-            max_retries=2,
+            max_retries=max_retries,
             swallow_exceptions=False,
         )
 
     def geocode(self, query: str) -> Location | None:
+        return self._ask(self._geocode, query)
+
+    def geocode_once(self, query: str) -> Location | None:
+        return self._ask(self._geocode_once, query)
+
+    def _ask(self, rate_limited, query: str) -> Location | None:
         if not (query or "").strip():
             return None
         try:
-            result = self._geocode(query, **self._country_filter())
+            result = rate_limited(query, **self._country_filter())
         except (GeocoderServiceError, GeopyError) as error:
             raise GeocodingError(str(error)) from error
         if result is None:
@@ -156,7 +179,9 @@ def locate_place(query: str) -> Location | None:
 
     The offline gazetteer answers first, so most searches send nothing to anyone and wait for no rate
     limit; only what it does not know goes to the configured geocoder (if that is an online one), and
-    its answer is cached for a day. Raises GeocodingError when that service cannot be asked.
+    its answer is cached for a day. Raises GeocodingError when that service cannot be asked: after one
+    attempt of at most GEOCODER_TIMEOUT_SECONDS, and then at once, without asking, for
+    GEOCODER_FAILURE_CACHE_SECONDS.
     """
     location = OfflineGeocoder().geocode(query)
     geocoder = get_geocoder()
@@ -166,7 +191,14 @@ def locate_place(query: str) -> Location | None:
     cached = cache.get(key)
     if cached is not None:
         return Location(*cached) if cached else None
-    location = geocoder.geocode(query)
+    if time.monotonic() < geocoder.failed_until:
+        raise GeocodingError("Der Geocoding-Dienst ist vor Kurzem ausgefallen.")
+    try:
+        location = geocoder.geocode_once(query)
+    except GeocodingError:
+        # Remembered per process (the geocoder is one per process), not in the cache, which may be down too.
+        geocoder.failed_until = time.monotonic() + settings.GEOCODER_FAILURE_CACHE_SECONDS
+        raise
     found = (location.latitude, location.longitude, location.label) if location else ()
     cache.set(key, found, PLACE_CACHE_SECONDS)
     return location
@@ -177,6 +209,13 @@ def suggest_places(query: str, limit: int = 5) -> list[str]:
     return OfflineGeocoder().suggest(query, limit)
 
 
+def _adapter_without_retries(proxies, ssl_context):
+    """geopy's requests adapter retries twice more on its own (urllib3, with backoff): with a service
+    that accepts and never answers that made one lookup wait about 15 times its timeout. Retries are
+    the rate limiter's and the geocoding task's business."""
+    return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+
+
 @functools.cache
 def get_geocoder() -> Geocoder:
     kind = settings.GEOCODER
@@ -185,9 +224,14 @@ def get_geocoder() -> Geocoder:
     # On first use: geopy's geocoders take about a second to import, and the offline one needs none.
     from geopy.geocoders import Nominatim, Photon
 
-    options = {"user_agent": settings.GEOCODER_USER_AGENT, "timeout": 10}
+    options = {
+        "user_agent": settings.GEOCODER_USER_AGENT,
+        "timeout": settings.GEOCODER_TIMEOUT_SECONDS,
+        "adapter_factory": _adapter_without_retries,
+    }
     if settings.GEOCODER_DOMAIN:
         options["domain"] = settings.GEOCODER_DOMAIN
+        options["scheme"] = settings.GEOCODER_SCHEME
     if kind == "nominatim":
         return GeopyGeocoder(Nominatim(**options))
     if kind == "photon":

@@ -56,3 +56,23 @@ def geocode_opportunity(page_id: int) -> str:
         latitude=location.latitude, longitude=location.longitude, geocoded_location=query
     )
     return "geocoded"
+
+
+@shared_task(name="opportunities.geocode_pending_opportunities", acks_late=True)
+def geocode_pending_opportunities() -> int:
+    """Periodic: enqueue geocoding for every live opportunity whose location is not geocoded yet.
+
+    Catches what a publish could not enqueue (broker away) and what ran out of retries while the
+    geocoding service was down. Idempotent: geocode_opportunity skips what is already done.
+    """
+    pending = [
+        page.pk
+        for page in OpportunityPage.objects.live()
+        .filter(is_remote=False)
+        .only("is_remote", "street", "postcode", "place", "geocoded_location")
+        .iterator(chunk_size=2000)
+        if page.needs_geocoding
+    ]
+    for page_id in pending:
+        geocode_opportunity.delay(page_id)
+    return len(pending)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "engagement.mail",
     "home",
     "search",
+    "engagement.operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -64,6 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything: the request id for every log line, health answers without host or HTTPS checks
+    # (load balancers ask by IP over plain HTTP), a 503 page when the database is away.
+    "engagement.operations.request_id.RequestIdMiddleware",
+    "engagement.operations.health.HealthCheckMiddleware",
+    "engagement.operations.database.DatabaseUnavailableMiddleware",
+    "engagement.operations.database.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,22 +111,56 @@ TEMPLATES = [
     },
 ]
 
+
 # --- Database -------------------------------------------------------------------------------------
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3's pool replaces persistent connections (the two cannot be combined).
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+def postgres_with_pool(database: dict) -> dict:
+    """psycopg 3's pool (it replaces persistent connections; the two cannot be combined) and short waits:
+    with the database away a request gets the 503 page after DATABASE_POOL_TIMEOUT, not a long hang."""
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return database
+    database["CONN_MAX_AGE"] = 0
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
     if env.bool("DATABASE_POOL", default=True):
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        options["pool"] = {
             "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
             "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
-            "timeout": 10,
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=3.0),
         }
+    return database
+
+
+DATABASES = {
+    "default": postgres_with_pool(env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))
+}
+# A read replica (streaming replication) for the public search and API: engagement/operations/database.py.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = postgres_with_pool(env.db("DATABASE_REPLICA_URL"))
+    DATABASE_ROUTERS = ["engagement.operations.database.ReplicaRouter"]
+# The public, read-only views whose reads may come from the replica (a second behind is fine there).
+REPLICA_READ_VIEWS = [
+    "search",
+    "city_search",
+    "search_feed",
+    "search_suggest",
+    "api_opportunities",
+    "api_opportunity",
+]
+# Seconds a visitor is asked to wait (Retry-After) when the database is away.
+DATABASE_UNAVAILABLE_RETRY_AFTER = 30
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # --- Cache ----------------------------------------------------------------------------------------
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+def resilient_cache(config: dict) -> dict:
+    """Redis away: each process answers from its own memory for a while (engagement/operations/cache.py)."""
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "engagement.operations.cache.ResilientRedisCache"
+    return config
+
+
+CACHES = {"default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://"))}
 
 # --- Background work: celery for our tasks, django-tasks for Wagtail's own -------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -133,8 +174,17 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # every task of ours is idempotent, so a redelivery after a crash is safe
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged task (its worker died) is handed out again after this many seconds.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 1,
+    "socket_timeout": 5,
+}
 CELERY_TASK_DEFAULT_QUEUE = "engagement"
+# Enqueueing with the broker away fails within about a second and is logged, never hangs the request
+# (engagement/operations/publishing.py); the sweeps below send what was not enqueued.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TIMEZONE = "Europe/Berlin"
 # Periodic work (run exactly one `celery -A engagement beat`); each entry fans out small idempotent tasks.
 CELERY_BEAT_SCHEDULE = {
@@ -144,6 +194,7 @@ CELERY_BEAT_SCHEDULE = {
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
+    "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
@@ -234,18 +285,37 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # "nominatim" or "photon" ask an online service through geopy, rate-limited.
 GEOCODER = env("GEOCODER", default="offline")
 GEOCODER_DOMAIN = env("GEOCODER_DOMAIN", default="")
+GEOCODER_SCHEME = env("GEOCODER_SCHEME", default="https")  # "http" only for a server in the own network
 GEOCODER_USER_AGENT = env("GEOCODER_USER_AGENT", default="engagement-vernetzt/0.1")
 GEOCODER_MIN_DELAY_SECONDS = env.float("GEOCODER_MIN_DELAY_SECONDS", default=1.0)
+# An online geocoder that does not answer within this is treated as failing; a citizen's search then
+# says so at once for GEOCODER_FAILURE_CACHE_SECONDS instead of asking it again.
+GEOCODER_TIMEOUT_SECONDS = env.float("GEOCODER_TIMEOUT_SECONDS", default=3.0)
+GEOCODER_FAILURE_CACHE_SECONDS = env.int("GEOCODER_FAILURE_CACHE_SECONDS", default=60)
 # Ambiguous place names ("Bruchhausen") resolve to the candidate nearest this point (Mittelbaden).
 GEOCODER_BIAS = (48.93, 8.45)
 # A failing geocoding service is asked again after 30 s, 60 s, 120 s, … (with random jitter).
 GEOCODING_RETRY_BACKOFF_SECONDS = 30
 GEOCODING_RETRY_JITTER = True
 
+# --- Operations -----------------------------------------------------------------------------------
+# Take the request id from X-Request-ID only where a proxy we trust sets it (and strips the client's).
+REQUEST_ID_FROM_HEADER = env.bool("REQUEST_ID_FROM_HEADER", default=False)
+# Each check of /readyz (database, cache, broker) gives up after this.
+READINESS_TIMEOUT_SECONDS = 2.0
+# Error reports to Sentry (or a compatible service) only when a DSN is set.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+
+# "text" for people, "json" (one object per line) for log collectors; production defaults to json.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"()": "engagement.operations.log_formats.TextFormatter"},
+        "json": {"()": "engagement.operations.log_formats.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Wagtail logs every page action and django-tasks every task run at INFO: too loud for a console.
     "loggers": {

@@ -21,6 +21,15 @@ if _xdist_worker.startswith("gw") and CELERY_BROKER_URL.startswith("redis://"): 
     _base, _, _number = CELERY_BROKER_URL.rpartition("/")  # noqa: F405
     if _number.isdigit():
         CELERY_BROKER_URL = f"{_base}/{(int(_number) - int(_xdist_worker[2:]) - 1) % 16}"
+# A second alias on the test database, as a read replica would be (tests/operations/test_replica.py
+# installs the router); unused otherwise. Without a pool: one left open keeps the database from being
+# dropped at the end.
+_primary = DATABASES["default"]  # noqa: F405
+DATABASES["replica"] = {  # noqa: F405
+    **_primary,
+    "OPTIONS": {key: value for key, value in _primary.get("OPTIONS", {}).items() if key != "pool"},
+    "TEST": {"MIRROR": "default"},
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -4,16 +4,11 @@ The whole flow runs through the broker; then Redis is unreachable while a citize
 worker is stopped while mails are enqueued: the periodic sweep sends every mail, each exactly once.
 """
 
-import shutil
-import socket
-import subprocess
 import time
-from contextlib import closing
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail as django_mail
-from kombu import pools
 
 from engagement import celery_app
 from engagement.applications.models import Application
@@ -29,64 +24,9 @@ from tests.factories import (
     make_city,
     make_opportunity,
 )
+from tests.services import RedisServer, forget_broker_connections, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def wait_for(condition, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def free_port() -> int:
-    with closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Broker:
-    """A Redis server of the test's own, so the test can really stop and restart its broker."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [shutil.which("redis-server"), "--port", str(self.port), "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        assert wait_for(self.answers, seconds=10), "redis-server did not start"
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        assert not self.answers()
-
-    def answers(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as connection:
-                connection.sendall(b"PING\r\n")
-                return connection.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-
-def _forget_broker_connections():
-    """Drop pooled connections so the next publish connects afresh (to a restarted broker)."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    pools.reset()  # kombu keeps its own registry of pools per connection URL
 
 
 @pytest.fixture
@@ -96,16 +36,16 @@ def broker(settings):
     Celery reads CELERY_BROKER_URL from the environment before Django's settings, so the test's broker
     is set as the read and write URL, which take precedence over it.
     """
-    own = Broker()
+    own = RedisServer()
     own.start()
     settings.CELERY_TASK_ALWAYS_EAGER = False
     celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = own.url
-    _forget_broker_connections()
+    celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = own.url()
+    forget_broker_connections()
     yield own
     celery_app.conf.task_always_eager = True
     celery_app.conf.broker_read_url = celery_app.conf.broker_write_url = None
-    _forget_broker_connections()
+    forget_broker_connections()
     if own.process.poll() is None:
         own.stop()
 
@@ -183,7 +123,7 @@ def test_broker_stopped_then_restarted_the_sweep_sends_every_mail_exactly_once(
 
     # 1. Redis stopped: the application is saved and the citizen sees the confirmation page.
     broker.stop()
-    _forget_broker_connections()
+    forget_broker_connections()
     response = client.post(f"/bewerben/{page.pk}/", DATA)
     assert response.status_code == 200 and "Bitte schauen Sie in Ihr Postfach." in response.content.decode()
     assert Application.objects.count() == 1
@@ -192,7 +132,7 @@ def test_broker_stopped_then_restarted_the_sweep_sends_every_mail_exactly_once(
 
     # 2. Redis restarted (empty: it keeps nothing on disk), no worker yet: later mails wait in the queue.
     broker.start()
-    _forget_broker_connections()
+    forget_broker_connections()
     settings.MAIL_SWEEP_GRACE_SECONDS = 0
     application = Application.objects.get()
     client.post(f"/bewerbung/bestaetigen/{confirm_token(application)}/")

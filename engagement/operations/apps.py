@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+from . import request_id
+
+
+class OperationsConfig(AppConfig):
+    name = "engagement.operations"
+    verbose_name = "Betrieb"
+
+    def ready(self):
+        request_id.install_log_record_factory()
