@@ -18,6 +18,9 @@ from tests.applications.conftest import DATA
 from tests.factories import OrganisationFactory, make_city, make_opportunity
 from tests.services import free_port, production_environment, start_gunicorn, stop
 
+# These tests provoke 5xx answers and logged errors on purpose and assert what the visitor gets.
+pytestmark = pytest.mark.logs_errors
+
 
 def terminate_own_backend(**kwargs):
     """Kill this test's own database connection (and no other) from a second connection."""

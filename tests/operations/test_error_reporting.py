@@ -12,6 +12,9 @@ import sentry_sdk
 from engagement.operations.error_reporting import configure_error_reporting
 from engagement.operations.request_id import current_request_id
 
+# These tests provoke 5xx answers and logged errors on purpose and assert what the visitor gets.
+pytestmark = pytest.mark.logs_errors
+
 
 class Collector(http.server.BaseHTTPRequestHandler):
     envelopes = []

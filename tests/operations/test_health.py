@@ -8,6 +8,9 @@ from django.db import connections
 
 from tests.services import free_port
 
+# These tests provoke 5xx answers and logged errors on purpose and assert what the visitor gets.
+pytestmark = pytest.mark.logs_errors
+
 
 def test_healthz_answers_without_the_database_any_host_and_plain_http(client, settings):
     """No django_db mark: a query here would fail the test. A load balancer asks by IP over http."""
