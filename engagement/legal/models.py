@@ -14,6 +14,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from engagement.cities.access import cities_edited_by
+from engagement.cities.models import CityPage
+
 from .forms import AccessibilityFeedbackForm
 
 
@@ -66,8 +69,6 @@ class LegalPage(Page):
     @property
     def city(self):
         """The city this page belongs to, or None for the portal's own pages."""
-        from engagement.cities.models import CityPage
-
         return CityPage.objects.filter(pk=self.get_parent().pk).first()
 
     def translated(self, language: str) -> tuple[str, str, str]:
@@ -87,8 +88,6 @@ class LegalPage(Page):
         city = self.city
         if city is not None and city.contact_email:
             return [city.contact_email]
-        from engagement.cities.models import CityPage
-
         # The portal's statement: every city answers for the shared platform.
         return sorted(
             {email for email in CityPage.objects.live().values_list("contact_email", flat=True) if email}
@@ -109,8 +108,6 @@ class LegalPage(Page):
 class AccessibilityFeedbackQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Feedback about the user's own cities; the portal's statement (no city) for administrators only."""
-        from engagement.cities.access import cities_edited_by
-
         if not user.is_active:
             return self.none()
         if user.is_superuser:

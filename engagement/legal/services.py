@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from engagement.cities.models import CityPage
 from engagement.mail import outbox
 from engagement.ratelimit import RateLimited, client_address, hit
 
@@ -25,8 +26,6 @@ class FeedbackRateLimited(Exception):
 
 def ensure_legal_pages(parent: Page) -> list[LegalPage]:
     """Give the portal or a city its legal pages with German defaults. Existing pages stay as edited."""
-    from engagement.cities.models import CityPage
-
     city = CityPage.objects.filter(pk=parent.pk).first()
     kinds = CITY_KINDS if city is not None else PORTAL_KINDS
     existing = {page.kind: page for page in LegalPage.objects.child_of(parent)}
