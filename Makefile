@@ -11,7 +11,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install messages makemessages chromium run test test-e2e lint format services lock bench clean
+.PHONY: install messages makemessages chromium run test test-e2e lint format services lock bench mutate clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -45,6 +45,7 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
+# The order is random (pytest-randomly prints its seed; repeat an order with -p randomly --randomly-seed=N).
 test: install chromium services lint
 	$(TEST_ENV) $(BIN)/pytest -n 2
 
@@ -74,5 +75,13 @@ lock:
 bench: install services
 	$(TEST_ENV) $(BIN)/python -m benchmarks.run
 
+# Mutation testing, on demand (it takes hours, not minutes): mutmut changes the service, permission,
+# retention and search modules one small mutation at a time ([tool.mutmut] in pyproject.toml) and runs
+# the tests that cover each change; a mutant no test notices shows a gap. See benchmarks/README.md.
+mutate: install services
+	rm -rf mutants && mkdir mutants  # it must exist when Python starts, to be on its path
+	$(TEST_ENV) PYTHONPATH=$(CURDIR)/mutants $(BIN)/mutmut run --max-children 1
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants

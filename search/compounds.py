@@ -5,7 +5,7 @@ PostgreSQL's ``german`` configuration stems "Kindern" to "kind" but keeps "Kinde
 "Hundebetreuung". Citizens type exactly such parts of words. We therefore also match every word of the
 query as a substring of title, teaser or a category name. These live in three tables; to test them
 without joining, ``OpportunityPage.search_text`` holds all three in lower case (kept current on save and
-when categories change, see opportunities/search_text.py), and the word, lower-cased alike, is matched
+when categories change, see opportunities/search_columns.py), and the word, lower-cased alike, is matched
 with ``contains`` (LIKE). Ranking stays with the full text: its hits come first in Wagtail's order (title
 above teaser above description), substring-only hits follow, newest first (see results.py). On
 PostgreSQL a trigram GIN index on ``search_text`` (migration ``opportunities/0006_search_text``) answers

@@ -226,7 +226,12 @@ class OpportunityFilterSet(django_filters.FilterSet):
             **{
                 "barrier_free": {"barrier_free": True},
                 "no_certificate": {"requires_extended_certificate": False},
-                "open": {"recruitment_status__in": ["open", "few_places"]},
+                "open": {
+                    "recruitment_status__in": [
+                        OpportunityPage.RecruitmentStatus.OPEN,
+                        OpportunityPage.RecruitmentStatus.FEW_PLACES,
+                    ]
+                },
             }[name]
         )
 

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -13,6 +15,21 @@ def _offline_geocoder(settings):
     get_geocoder.cache_clear()
     yield
     get_geocoder.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _logged_errors_fail_the_test(request, caplog):
+    """A record at ERROR or above fails the test (STYLE.md): an error the code logs is a bug to see, not
+    noise. A test about such a record marks itself `logs_errors` and asserts the record itself."""
+    yield
+    if request.node.get_closest_marker("logs_errors"):
+        return
+    errors = [record for record in caplog.get_records("call") if record.levelno >= logging.ERROR]
+    if errors:
+        pytest.fail(
+            "Logged at ERROR: " + "; ".join(f"{record.name}: {record.getMessage()}" for record in errors),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +71,16 @@ def _migrated_rows_for_transactional_tests(request):
     if not HomePage.objects.exists():
         restore_migrated_contents(contents)
     yield
+
+
+@pytest.fixture
+def worker_tasks():
+    """The task names a celery worker knows: it imports every app's task modules when it starts, while a
+    web process (and a test) knows only those some imported module happened to define."""
+    from engagement.celery import app
+
+    app.loader.import_default_modules()
+    return set(app.tasks)
 
 
 @pytest.fixture

@@ -1,44 +1,34 @@
-"""An iCalendar (.ics) event for a one-off opportunity, attached to the acceptance mail (RFC 5545)."""
+"""An iCalendar (.ics) event for a one-off opportunity, attached to the acceptance mail (RFC 5545).
+
+The `icalendar` package escapes the texts and folds long lines; we only choose the fields.
+"""
 
 import datetime as dt
 
+import icalendar
 from django.utils import timezone
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space (RFC 5545, 3.1)."""
-    parts, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
+# Without an end the event lasts this long in the volunteer's calendar.
+DEFAULT_DURATION = dt.timedelta(hours=2)
 
 
 def ics_for(page) -> str:
     start = page.event_start.astimezone(dt.UTC)
-    end = (page.event_end or page.event_start + dt.timedelta(hours=2)).astimezone(dt.UTC)
+    end = (page.event_end or page.event_start + DEFAULT_DURATION).astimezone(dt.UTC)
     place = ", ".join(part for part in (page.street, f"{page.postcode} {page.place}".strip()) if part)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Engagement vernetzt//DE",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:opportunity-{page.pk}-{start:%Y%m%dT%H%M%SZ}@engagement-vernetzt",
-        f"DTSTAMP:{timezone.now().astimezone(dt.UTC):%Y%m%dT%H%M%SZ}",
-        f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
-        f"DTEND:{end:%Y%m%dT%H%M%SZ}",
-        f"SUMMARY:{_escape(page.title)}",
-        f"LOCATION:{_escape(place)}",
-        f"DESCRIPTION:{_escape(page.teaser)}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+    event = icalendar.Event()
+    event.add("uid", f"opportunity-{page.pk}-{start:%Y%m%dT%H%M%SZ}@engagement-vernetzt")
+    event.add("dtstamp", timezone.now().astimezone(dt.UTC))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", page.title)
+    event.add("location", place)
+    event.add("description", page.teaser)
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Engagement vernetzt//DE")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(event)
+    return calendar.to_ical().decode()

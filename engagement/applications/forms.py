@@ -3,10 +3,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from engagement.honeypot import HoneypotMixin
+
 from .consent import CONSENT_TEXTS, CONSENT_VERSION
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Ihr Name"),
         max_length=150,
@@ -42,8 +44,6 @@ class ApplicationForm(forms.Form):
         label=CONSENT_TEXTS[CONSENT_VERSION],
         error_messages={"required": _("Ohne Ihre Einwilligung können wir die Bewerbung nicht weitergeben.")},
     )
-    # Honeypot: hidden from people and assistive technology, filled in only by bots.
-    website = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
 
     def __init__(self, *args, opportunity, **kwargs):
         super().__init__(*args, **kwargs)

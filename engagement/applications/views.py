@@ -2,20 +2,21 @@
 (/mein-verein/bewerbungen/, mounted by the dashboard's URLs; members of the organisation only, via
 MemberRequiredMixin and Application.objects.visible_to)."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address
+from engagement.spreadsheets import SpreadsheetExport
 
 from . import services
 from .filters import ApplicationFilterSet
@@ -88,7 +89,7 @@ def status_view(request, token):
 
 
 class OrganisationListView(MemberRequiredMixin, View):
-    """The applications to the member's organisations' opportunities, filtered; also as CSV."""
+    """The applications to the member's organisations' opportunities, filtered; also as CSV or XLSX."""
 
     def get(self, request):
         filterset = ApplicationFilterSet(
@@ -99,8 +100,9 @@ class OrganisationListView(MemberRequiredMixin, View):
             user=request.user,
         )
         applications = filterset.qs
-        if request.GET.get("format") == "csv":
-            return _csv(applications)
+        export_format = request.GET.get(ApplicationSpreadsheet.export_parameter)
+        if export_format in ApplicationSpreadsheet.FORMATS:
+            return ApplicationSpreadsheet().as_spreadsheet(applications, export_format)
         selected = filterset.form.cleaned_data.get("opportunity") if filterset.is_bound else None
         return render(
             request,
@@ -109,44 +111,56 @@ class OrganisationListView(MemberRequiredMixin, View):
                 "applications": applications,
                 "filter_form": filterset.form,
                 "selected_opportunity": selected,
-                "csv_query": _csv_query(request),
+                "csv_query": _export_query(request, SpreadsheetExport.FORMAT_CSV),
+                "xlsx_query": _export_query(request, SpreadsheetExport.FORMAT_XLSX),
             },
         )
 
 
-def _csv_query(request) -> str:
+def _export_query(request, export_format) -> str:
     query = request.GET.copy()
-    query["format"] = "csv"
+    query[ApplicationSpreadsheet.export_parameter] = export_format
     return query.urlencode()
 
 
-def _cell(value) -> str:
-    """A spreadsheet must not read an applicant's text as a formula (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def _received_on(moment):
+    return timezone.localdate(moment)
 
 
-def _csv(applications):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="bewerbungen.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the umlauts right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Nachricht", "Status", "Eingegangen"])
-    for application in applications:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                application.opportunity.title,
-                application.name,
-                application.email,
-                application.phone,
-                application.availability,
-                application.message,
-                application.get_status_display(),
-                application.created_at.strftime("%d.%m.%Y"),
-            )
-        )
-    return response
+class ApplicationSpreadsheet(SpreadsheetExport):
+    """The Verein's application list as CSV (semicolons, as German spreadsheet programs expect) or XLSX."""
+
+    export_parameter = "format"
+    export_filename = "bewerbungen"
+    csv_delimiter = ";"
+    csv_byte_order_mark = True
+    csv_streaming = False
+    list_export = [
+        "opportunity.title",
+        "name",
+        "email",
+        "phone",
+        "availability",
+        "message",
+        "get_status_display",
+        "created_at",
+    ]
+    export_headings = {
+        "opportunity.title": gettext_lazy("Angebot"),
+        "name": gettext_lazy("Name"),
+        "email": gettext_lazy("E-Mail"),
+        "phone": gettext_lazy("Telefon"),
+        "availability": gettext_lazy("Zeit"),
+        "message": gettext_lazy("Nachricht"),
+        "get_status_display": gettext_lazy("Status"),
+        "created_at": gettext_lazy("Eingegangen"),
+    }
+    custom_field_preprocess = {
+        "created_at": {
+            SpreadsheetExport.FORMAT_CSV: lambda moment: f"{_received_on(moment):%d.%m.%Y}",
+            SpreadsheetExport.FORMAT_XLSX: _received_on,
+        }
+    }
 
 
 class OrganisationDetailView(MemberRequiredMixin, View):

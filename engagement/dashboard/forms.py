@@ -8,6 +8,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
+from engagement.honeypot import HoneypotMixin
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
@@ -187,7 +188,7 @@ class OpportunityForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in FIELDS}
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin, forms.Form):
     first_name = forms.CharField(
         label=_("Vorname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
@@ -206,8 +207,6 @@ class RegistrationForm(forms.Form):
         help_text=_("Mindestens 8 Zeichen, nicht nur Ziffern, nicht zu einfach."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    # Honeypot: hidden from people and assistive technology, filled in only by bots.
-    website = forms.CharField(label=_("Bitte dieses Feld leer lassen"), required=False)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

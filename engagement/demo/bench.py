@@ -140,7 +140,8 @@ def _page(city, numbering, organisations, centres, content_type, locale, rng):
     # Spread points over about ±8 km around the postcode's centre.
     latitude = None if is_remote or not centre else centre.latitude + rng.uniform(-0.07, 0.07)
     longitude = None if is_remote or not centre else centre.longitude + rng.uniform(-0.1, 0.1)
-    event_start = now + timezone.timedelta(days=rng.randint(1, 200)) if schedule == "one_off" else None
+    one_off = schedule == OpportunityPage.ScheduleKind.ONE_OFF
+    event_start = now + timezone.timedelta(days=rng.randint(1, 200)) if one_off else None
     return OpportunityPage(
         title=title,
         draft_title=title,
@@ -160,7 +161,7 @@ def _page(city, numbering, organisations, centres, content_type, locale, rng):
         organisation=rng.choice(organisations[city.pk]),
         city=city,
         schedule_kind=schedule,
-        rhythm="wöchentlich" if schedule == "regular" else "",
+        rhythm="wöchentlich" if schedule == OpportunityPage.ScheduleKind.REGULAR else "",
         event_start=event_start,
         event_end=event_start + timezone.timedelta(hours=3) if event_start else None,
         is_remote=is_remote,

@@ -1,4 +1,5 @@
-"""Loading the demo content: three cities, organisations, opportunities and the demo accounts.
+"""Loading the demo content (engagement/demo/content/): three cities, organisations, opportunities and
+the demo accounts.
 
 Idempotent: a second run finds everything in place and creates nothing new. Dates in the content are
 relative to the day of loading, so a demo loaded today looks current.
@@ -18,7 +19,7 @@ from engagement.provisioning.services import setup_city
 from engagement.slugs import german_slugify
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 
-from . import data
+from . import content
 
 DEMO_PASSWORD = "demo"
 
@@ -41,11 +42,11 @@ def load_demo(progress=lambda iterable, **kwargs: iterable) -> DemoResult:
         )
     result = DemoResult()
     with transaction.atomic():
-        cities = {spec["slug"]: _city(spec) for spec in data.CITIES}
-        organisations = {spec["key"]: _organisation(spec, cities, result) for spec in data.ORGANISATIONS}
+        cities = {spec["slug"]: _city(spec) for spec in content.cities()}
+        organisations = {spec["key"]: _organisation(spec, cities, result) for spec in content.organisations()}
         _accounts(cities, organisations, result)
     vocabularies = _vocabularies()
-    for spec in progress(data.OPPORTUNITIES, desc="Angebote", unit="Angebot"):
+    for spec in progress(content.opportunities(), desc="Angebote", unit="Angebot"):
         with transaction.atomic():
             _opportunity(spec, organisations, vocabularies, result)
     return result
@@ -61,7 +62,7 @@ def _city(spec):
         contact_role=spec["contact_role"],
         contact_phone=spec["contact_phone"],
         contact_email=spec["contact_email"],
-        accent_colour=spec["accent_color"],
+        accent_colour=spec["accent_colour"],
     ).page
 
 
@@ -194,7 +195,7 @@ def _opportunity(spec, organisations, vocabularies, result):
         end_date=_day(today, spec["ends_in_days"]),
         application_deadline=_day(today, spec["deadline_in_days"]),
         **{name: spec[name] for name in PLAIN_FIELDS},
-        waiting_list=spec.get("waiting_list", False),
+        waiting_list=spec["waiting_list"],
     )
     if spec["schedule"] == OpportunityPage.ScheduleKind.ONE_OFF:
         page.event_start = _event_start(today, spec["event_in_days"], spec["event_start"])

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagement.honeypot import HoneypotMixin
 
-class AccessibilityFeedbackForm(forms.Form):
+
+class AccessibilityFeedbackForm(HoneypotMixin, forms.Form):
     name = forms.CharField(
         label=_("Ihr Name"),
         max_length=120,
@@ -31,12 +33,3 @@ class AccessibilityFeedbackForm(forms.Form):
         error_messages={"required": _("Bitte beschreiben Sie das Problem.")},
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    # Honeypot: hidden from people and assistive technology, filled in only by bots.
-    website = forms.CharField(
-        label=_("Bitte dieses Feld leer lassen"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

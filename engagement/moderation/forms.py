@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from engagement.honeypot import HoneypotMixin
+
 from .models import ContentReport
 
 
-class ContentReportForm(forms.Form):
+class ContentReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Was stimmt nicht?"),
         choices=ContentReport.Reason.choices,
@@ -18,10 +20,4 @@ class ContentReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"max_length": _("Bitte fassen Sie sich kürzer (höchstens %(limit_value)d Zeichen).")},
-    )
-    # Honeypot: hidden from people and assistive technology, filled in only by bots.
-    website = forms.CharField(
-        label=_("Bitte dieses Feld leer lassen"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )

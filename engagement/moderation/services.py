@@ -1,5 +1,7 @@
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from engagement.cities.access import cities_edited_by
 from engagement.ratelimit import client_address, hit
 
 from .models import ContentReport
@@ -21,6 +23,9 @@ def report_opportunity(*, opportunity, request, reason: str, message: str, honey
 
 
 def resolve_report(report: ContentReport, *, by, note: str = "") -> ContentReport:
+    """Only an editor of the report's city resolves it, whoever calls (admin view, shell, a future API)."""
+    if not cities_edited_by(by).filter(pk=report.city_id).exists():
+        raise PermissionDenied
     report.status = ContentReport.Status.RESOLVED
     report.resolved_by, report.resolved_at = by, timezone.now()
     if note:

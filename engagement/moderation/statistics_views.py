@@ -7,10 +7,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from engagement.cities.access import cities_edited_by
 from engagement.cities.models import CityPage
+from engagement.spreadsheets import SpreadsheetExport
 
 from .charts import bar_chart
 from .statistics import DEFAULT_PERIOD_MONTHS, PERIOD_CHOICES, Period, cached_city_statistics
@@ -33,13 +33,7 @@ class StatisticsFilterForm(forms.Form):
             self.fields["city"].empty_label = None
 
 
-def _spreadsheet_cell(value):
-    """A spreadsheet must not read a label as a formula (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-class CityStatisticsView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class CityStatisticsView(SpreadsheetExport, WagtailAdminTemplateMixin, TemplateView):
     template_name = "moderation/statistics.html"
     page_title = _("Statistik")
     header_icon = "table"
@@ -49,10 +43,6 @@ class CityStatisticsView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Temp
         "section": _("Bereich"),
         "label": _("Kennzahl"),
         "value": _("Wert"),
-    }
-    custom_value_preprocess = {
-        **SpreadsheetExportMixin.custom_value_preprocess,
-        str: {SpreadsheetExportMixin.FORMAT_CSV: _spreadsheet_cell},
     }
 
     def dispatch(self, request, *args, **kwargs):

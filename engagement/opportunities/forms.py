@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
 
 from engagement.cities.forms import ChoosableMediaOnlyMixin
+from engagement.organisations.models import Organisation
 
 
 class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
@@ -18,7 +19,7 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
         city = self.instance.city_section
         if city is not None and "organisation" in self.fields:
             self.fields["organisation"].queryset = city.organisations.exclude(
-                verification_state="suspended"
+                verification_state=Organisation.VerificationState.SUSPENDED
             ).order_by("name")
 
     def _post_clean(self):

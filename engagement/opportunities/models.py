@@ -200,7 +200,7 @@ class OpportunityPage(Page):
 
     # Title, teaser and category names in lower case, for the compound-word match of the search
     # (search/compounds.py): one column with one trigram index instead of three tables joined per row.
-    # Filled by save() and kept current by the receivers in search_text.py; in no form or panel.
+    # Filled by save() and kept current by the receivers in search_columns.py; in no form or panel.
     search_text = models.TextField(default="", blank=True, editable=False)
     # The ids of the categories ("3 6 11"), so that the topic filter is a condition on this row: on
     # PostgreSQL a GIN index over them joins the indexes of city, place and words in one bitmap, where a

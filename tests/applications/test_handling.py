@@ -1,13 +1,18 @@
 """The organisation handles applications: list, filters, detail, status changes, CSV, capacity, .ics."""
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from openpyxl import load_workbook
 
 from engagement.applications import services
-from engagement.applications.models import Application
+from engagement.applications.models import Application, StatusChange
+from engagement.applications.services.capacity import set_recruitment_status
+from engagement.opportunities.models import OpportunityPage
 from tests.applications.conftest import apply, committed, post
-from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -134,11 +139,34 @@ def test_csv_export_of_own_applicants_follows_the_filter_and_defuses_formulas(
     confirmed(other, email="tom@example.org", name="Tom Berg")
     client.force_login(member)
     response = client.get("/mein-verein/bewerbungen/", {"format": "csv", "opportunity": page.pk})
-    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     content = response.content.decode("utf-8-sig")
     assert "Lesepat:in;Mia Kraus;mia@example.org" in content
     assert "Tom Berg" not in content
     assert "'=HYPERLINK" in content and ";=HYPERLINK" not in content and ';"=HYPERLINK' not in content
+    assert response["Content-Disposition"] == 'attachment; filename="bewerbungen.csv"'
+    assert content.splitlines()[0] == "Angebot;Name;E-Mail;Telefon;Zeit;Nachricht;Status;Eingegangen"
+
+
+def test_xlsx_export_carries_the_same_rows_and_stores_formulas_as_text(
+    client, member, verein_bretten, page, confirmed
+):
+    other = make_opportunity(organisation=verein_bretten, title="Kleiderkammer", slug="kleiderkammer")
+    confirmed(message='=HYPERLINK("http://evil.example")')
+    confirmed(other, email="tom@example.org", name="Tom Berg")
+    client.force_login(member)
+    listing = client.get("/mein-verein/bewerbungen/", {"opportunity": page.pk}).content.decode()
+    assert f"?opportunity={page.pk}&amp;format=xlsx" in listing
+
+    response = client.get("/mein-verein/bewerbungen/", {"format": "xlsx", "opportunity": page.pk})
+
+    assert response["Content-Disposition"] == 'attachment; filename="bewerbungen.xlsx"'
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
+    assert rows[0] == ("Angebot", "Name", "E-Mail", "Telefon", "Zeit", "Nachricht", "Status", "Eingegangen")
+    assert [row[:3] for row in rows[1:]] == [("Lesepat:in", "Mia Kraus", "mia@example.org")]
+    assert rows[1][5] == '=HYPERLINK("http://evil.example")'
+    assert sheet.cell(row=2, column=6).data_type == "s", "stored as text, never as a formula"
 
 
 def test_capacity_reached_fills_the_opportunity_and_a_withdrawal_opens_it(client, member, page, confirmed):
@@ -212,3 +240,39 @@ def test_unconfirmed_applications_cannot_change_status(page, member, client):
     application = Application.objects.get()
     with pytest.raises(Exception, match="noch nicht bestätigt"):
         services.change_status(application, "accepted", by=member)
+
+
+# --- the services themselves refuse outsiders, whoever calls them (not only the web views) ---------
+
+
+@pytest.fixture
+def outsiders(ettlingen):
+    other_verein = OrganisationFactory(name="Kanuclub Ettlingen", home_city=ettlingen)
+    return {
+        "member of another organisation": MembershipFactory(organisation=other_verein).user,
+        "account without a membership": UserFactory(),
+        "superuser who is no member": UserFactory(is_superuser=True, is_staff=True),
+    }
+
+
+def test_the_status_service_refuses_everyone_but_the_organisations_members(
+    page, confirmed, outsiders, mailoutbox
+):
+    application, _ = confirmed()
+    mails_before = len(mailoutbox)
+    for who, outsider in outsiders.items():
+        with pytest.raises(PermissionDenied):
+            services.change_status(application, Application.Status.ACCEPTED, by=outsider)
+        application.refresh_from_db()
+        assert application.status == Application.Status.REQUESTED, who
+    assert not StatusChange.objects.exists()
+    assert len(mailoutbox) == mails_before
+
+
+def test_the_reopen_service_refuses_everyone_but_the_organisations_members(page, outsiders):
+    set_recruitment_status(page, OpportunityPage.RecruitmentStatus.FILLED)
+    for who, outsider in outsiders.items():
+        with pytest.raises(PermissionDenied):
+            services.reopen(page, by=outsider)
+        page.refresh_from_db()
+        assert page.recruitment_status == OpportunityPage.RecruitmentStatus.FILLED, who

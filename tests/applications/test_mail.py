@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
-from engagement import celery_app
 from engagement.applications.models import Application
 from engagement.applications.tasks import queue_event_reminders
 from engagement.mail import outbox
@@ -140,8 +139,8 @@ def test_reminder_two_days_before_a_one_off_date_goes_out_once(client, member, v
     assert "/bewerbung/" in reminders[0].body  # a way to withdraw
 
 
-def test_beat_schedule_runs_sweep_reminders_and_retention(settings):
+def test_beat_schedule_runs_sweep_reminders_and_retention(settings, worker_tasks):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"mail.send_unsent_mail", "mail.delete_sent_mail", "applications.queue_event_reminders"} <= tasks
     assert "applications.apply_retention" in tasks
-    assert set(tasks) <= set(celery_app.tasks)
+    assert set(tasks) <= worker_tasks

@@ -1,8 +1,13 @@
+import datetime as dt
+from collections import Counter
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from engagement.cities.models import CityPage
+from engagement.demo import content
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
 from engagement.taxonomy.models import Category
@@ -117,3 +122,66 @@ def test_demo_urls_spell_umlauts_the_german_way(demo):
     slugs = list(OpportunityPage.objects.values_list("slug", flat=True))
     assert any("fuer" in slug for slug in slugs)
     assert not any("-fur-" in slug for slug in slugs)
+
+
+def test_demo_content_from_the_data_files_is_the_content_it_always_was(demo):
+    """The demo moved from a Python literal to data files with defaults in the loader: the same offers."""
+    per_city = {
+        city.slug: (
+            Organisation.objects.filter(home_city=city).count(),
+            OpportunityPage.objects.filter(city=city).count(),
+        )
+        for city in CityPage.objects.all()
+    }
+    assert per_city == {"baden-baden": (6, 22), "bretten": (6, 22), "ettlingen": (6, 23)}
+    schedules = OpportunityPage.objects.values_list("schedule_kind", flat=True)
+    assert sorted(Counter(schedules).items()) == [("flexible", 22), ("one_off", 21), ("regular", 24)]
+    assert OpportunityPage.objects.filter(waiting_list=True).count() == 1
+
+    sorting_day = OpportunityPage.objects.get(title="Großer Sortiertag nach der Kleidersammlung")
+    today = timezone.localdate()
+    assert sorting_day.organisation.name == "Gemeinsam satt Baden-Baden e.V."
+    assert timezone.localtime(sorting_day.event_start).date() == today + dt.timedelta(days=12)
+    assert f"{timezone.localtime(sorting_day.event_start):%H:%M}" == "09:00"
+    assert sorting_day.event_end - sorting_day.event_start == dt.timedelta(hours=5)
+    assert sorting_day.application_deadline == today + dt.timedelta(days=9)
+    assert (sorting_day.street, sorting_day.postcode, sorting_day.place) == (
+        "Rheinstraße 120",
+        "76532",
+        "Baden-Baden-Weststadt",
+    )
+    assert (sorting_day.volunteers_needed, sorting_day.minimum_age) == (15, 14)
+    assert sorted(sorting_day.suitable_for.values_list("slug", flat=True)) == [
+        "familien",
+        "gruppen",
+        "jugendliche",
+    ]
+    # What the data file leaves out comes from the loader's defaults.
+    assert (sorting_day.rhythm, sorting_day.hours_per_week, sorting_day.start_date) == ("", None, None)
+    assert (sorting_day.recruitment_status, sorting_day.is_remote, sorting_day.waiting_list) == (
+        "open",
+        False,
+        False,
+    )
+    assert (sorting_day.offers_insurance, sorting_day.offers_certificate, sorting_day.offers_training) == (
+        True,
+        False,
+        False,
+    )
+    assert sorting_day.benefits_note == "Verpflegung für alle Helfer:innen"
+    assert sorting_day.description.count("<p>") == 3
+
+
+def test_a_misspelt_key_in_the_demo_content_is_an_error_not_a_default(monkeypatch):
+    entry = {**content.opportunities()[0], "barrierfree": True}
+    monkeypatch.setattr(content, "_read", lambda name: [entry])
+    with pytest.raises(content.DemoContentError, match=r"unknown keys \['barrierfree'\]"):
+        content.opportunities()
+
+
+def test_a_demo_offer_without_a_required_key_is_an_error(monkeypatch):
+    entry = content.opportunities()[0]
+    del entry["title"]
+    monkeypatch.setattr(content, "_read", lambda name: [entry])
+    with pytest.raises(content.DemoContentError, match=r"missing \['title'\]"):
+        content.opportunities()

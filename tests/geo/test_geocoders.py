@@ -1,3 +1,5 @@
+import math
+
 import pytest
 from geopy.exc import GeocoderUnavailable
 from geopy.geocoders import Nominatim, Photon
@@ -114,3 +116,17 @@ def test_geocoder_is_chosen_by_setting(settings):
     settings.GEOCODER = "carrier-pigeon"
     with pytest.raises(ValueError, match="Unknown GEOCODER"):
         get_geocoder()
+
+
+def test_bounding_box_is_at_most_two_percent_wider_than_the_circle_in_every_direction():
+    """Found by mutation testing: a box twice as tall as the circle passed the test above."""
+    latitude, longitude, radius = 48.93, 8.41, 10
+    box = bounding_box(latitude, longitude, radius)
+    degrees_north = radius / 111.32
+    degrees_east = radius / (111.32 * math.cos(math.radians(latitude)))
+    for low, high, centre, degrees in (
+        (box.min_latitude, box.max_latitude, latitude, degrees_north),
+        (box.min_longitude, box.max_longitude, longitude, degrees_east),
+    ):
+        assert centre + degrees <= high <= centre + degrees * 1.02
+        assert centre - degrees * 1.02 <= low <= centre - degrees

@@ -34,6 +34,8 @@ def test_citizen_reports_an_opportunity_without_an_account(client, bretten):
     assert "Danke für Ihre Meldung" in response.content.decode()
     report = ContentReport.objects.get()
     assert (report.opportunity, report.city, report.status) == (page, bretten, "open")
+    # What the citizen chose and wrote is what the editors read (mutation testing: a dropped reason passed).
+    assert (report.reason, report.message) == ("not_volunteering", "Das ist bezahlte Arbeit.")
 
 
 def test_report_without_a_reason_gets_a_german_message_and_stores_nothing(client, bretten):
@@ -100,3 +102,26 @@ def test_anonymous_and_verein_members_do_not_see_reports(client, bretten):
 def test_every_opportunity_page_links_to_the_report_form(client, bretten):
     page = make_opportunity(city=bretten)
     assert f'href="/melden/{page.pk}/"' in client.get(page.url).content.decode()
+
+
+def test_the_service_lets_only_an_editor_of_the_reports_city_resolve_it(bretten, ettlingen, editor):
+    from django.core.exceptions import PermissionDenied
+
+    from engagement.moderation.services import resolve_report
+
+    report = ContentReport.objects.create(
+        opportunity=make_opportunity(city=ettlingen, title="Angebot Ettlingen"),
+        city=ettlingen,
+        reason="wrong",
+    )
+    for outsider in (editor, UserFactory()):  # Bretten's editor; a Verein member
+        with pytest.raises(PermissionDenied):
+            resolve_report(report, by=outsider, note="erledigt")
+        report.refresh_from_db()
+        assert report.status == ContentReport.Status.OPEN and report.resolved_by is None
+
+    ettlingen_editor = UserFactory(username="redaktion-ettlingen")
+    ettlingen_editor.groups.add(Group.objects.get(name="Redaktion Ettlingen"))
+    resolve_report(report, by=ettlingen_editor, note="erledigt")
+    report.refresh_from_db()
+    assert report.status == ContentReport.Status.RESOLVED and report.resolved_by == ettlingen_editor

@@ -128,3 +128,76 @@ def test_other_vereins_cannot_restore(client, verein_bretten, ettlingen):
     assert client.post(f"/mein-verein/angebote/{page.pk}/zurueckholen/").status_code == 403
     page.refresh_from_db()
     assert not page.live
+
+
+# --- the periods at their limits: a period shifted by a day or a `<` turned into `<=` fails -------
+
+SECOND = dt.timedelta(seconds=1)
+PUBLISHED = dt.datetime(2026, 3, 2, 10, 30, tzinfo=dt.UTC)
+
+
+def sweep_at(moment):
+    with freeze_time(moment):
+        return freshness.sweep_freshness()
+
+
+def published_at(page, moment):
+    type(page).objects.filter(pk=page.pk).update(last_published_at=moment)
+
+
+def test_the_reminder_comes_exactly_90_days_after_the_last_publication(verein_bretten, member, mailoutbox):
+    page = make_opportunity(organisation=verein_bretten, title="Besuchsdienst")
+    published_at(page, PUBLISHED)
+    limit = PUBLISHED + dt.timedelta(days=90)
+    assert sweep_at(limit - SECOND)["reminders"] == 0
+    assert sweep_at(limit)["reminders"] == 0
+    assert sweep_at(limit + SECOND)["reminders"] == 1
+    assert [mail.subject for mail in mailoutbox] == ["Ist „Besuchsdienst“ noch aktuell?"]
+
+
+def test_a_confirmation_starts_the_90_days_again(verein_bretten, member):
+    page = make_opportunity(organisation=verein_bretten)
+    published_at(page, PUBLISHED)
+    confirmed = PUBLISHED + dt.timedelta(days=50)
+    Freshness.objects.create(page=page, confirmed_at=confirmed)
+    assert sweep_at(PUBLISHED + dt.timedelta(days=100))["reminders"] == 0
+    assert sweep_at(confirmed + dt.timedelta(days=90))["reminders"] == 0
+    assert sweep_at(confirmed + dt.timedelta(days=90) + SECOND)["reminders"] == 1
+
+
+def test_an_unanswered_reminder_takes_the_offer_offline_exactly_14_days_later(verein_bretten):
+    page = make_opportunity(organisation=verein_bretten)
+    published_at(page, PUBLISHED)
+    reminded = PUBLISHED + dt.timedelta(days=91)
+    Freshness.objects.create(page=page, reminded_at=reminded)
+    limit = reminded + dt.timedelta(days=14)
+    assert sweep_at(limit - SECOND)["stale_offline"] == 0
+    assert sweep_at(limit)["stale_offline"] == 0
+    assert sweep_at(limit + SECOND)["stale_offline"] == 1
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_a_one_off_date_goes_offline_the_second_it_ends(verein_bretten):
+    ends = timezone.now() + dt.timedelta(days=3)
+    page = make_opportunity(
+        organisation=verein_bretten,
+        schedule_kind="one_off",
+        event_start=ends - dt.timedelta(hours=2),
+        event_end=ends,
+    )
+    assert sweep_at(ends)["expired_offline"] == 0
+    assert sweep_at(ends + SECOND)["expired_offline"] == 1
+    page.refresh_from_db()
+    assert not page.live
+
+
+@pytest.mark.parametrize("last_day_field", ["end_date", "application_deadline"])
+def test_an_offer_stays_online_on_its_last_day_and_goes_the_day_after(verein_bretten, last_day_field):
+    last_day = timezone.localdate() + dt.timedelta(days=10)
+    page = make_opportunity(organisation=verein_bretten, **{last_day_field: last_day})
+    late_evening = timezone.make_aware(dt.datetime.combine(last_day, dt.time(23, 59, 59)))
+    assert sweep_at(late_evening)["expired_offline"] == 0
+    assert sweep_at(late_evening + SECOND)["expired_offline"] == 1
+    page.refresh_from_db()
+    assert not page.live

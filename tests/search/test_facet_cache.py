@@ -8,7 +8,6 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from engagement.celery import app as celery_app
 from search.facets import selection_key
 from search.tasks import warm_facet_counts
 from tests.factories import make_opportunity
@@ -73,11 +72,11 @@ def test_warming_after_a_publication_counts_the_new_offer(client, verein_bretten
     assert response.context["facets"]["category"] == {"tierschutz": 1, "sport": 1}
 
 
-def test_beat_warms_the_facets_every_minute(settings):
+def test_beat_warms_the_facets_every_minute(settings, worker_tasks):
     entries = [
         entry
         for entry in settings.CELERY_BEAT_SCHEDULE.values()
         if entry["task"] == "search.warm_facet_counts"
     ]
     assert [entry["schedule"] for entry in entries] == [60]
-    assert "search.warm_facet_counts" in celery_app.tasks
+    assert "search.warm_facet_counts" in worker_tasks
