@@ -18,7 +18,13 @@ TRICKY = 'Kinder & Jugend <Treff> "Sommer" \'24'
 
 
 def queue_status_mail(page, key="status:1", **options):
-    context = {"page": page, "city": page.city, "message": "", "status_url": "http://testserver/s/"}
+    context = {
+        "application": {"name": "Mia Kraus"},
+        "page": page,
+        "city": page.city,
+        "message": "",
+        "status_url": "http://testserver/s/",
+    }
     return committed(
         outbox.queue, key, "a@example.org", "applications/emails/status_accepted", context, **options
     )
