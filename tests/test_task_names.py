@@ -1,4 +1,4 @@
-"""Every celery task is named after its app and its function (`applications.send_outgoing_mail`), so a
+"""Every celery task is named after its app and its function (`mail.send_outgoing_mail`), so a
 name in a log, the beat schedule or a queue leads straight to the code."""
 
 

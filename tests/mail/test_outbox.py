@@ -19,7 +19,7 @@ TRICKY = 'Kinder & Jugend <Treff> "Sommer" \'24'
 
 def queue_status_mail(page, key="status:1", **options):
     context = {
-        "application": {"name": "Alex"},
+        "application": {"name": "Mia Kraus"},
         "page": page,
         "city": page.city,
         "message": "",
