@@ -18,6 +18,14 @@ LIST = "/api/v2/opportunities/"
 SCHEMA = "/api/v2/openapi.json"
 
 
+@pytest.fixture
+def client(client):
+    """A browser on another site: it names its origin, as every cross-origin request does (CORS
+    headers answer only such requests)."""
+    client.defaults["HTTP_ORIGIN"] = "https://anderswo.example"
+    return client
+
+
 def titles(response):
     return sorted(result["title"] for result in response.json()["results"])
 
