@@ -14,6 +14,7 @@ where the organisation entered one: leaving it empty is how an organisation keep
 
 import django_filters
 from django.core.paginator import InvalidPage
+from django.db import connection
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
@@ -352,7 +353,10 @@ class OpportunityDetail(PublicAPI, RetrieveAPIView):
         identifier = self.kwargs["id"]
         page = None
         if identifier.isascii() and identifier.isdigit():
-            page = self.get_queryset().for_listing().filter(pk=int(identifier)).first()
+            id_field = OpportunityPage._meta.pk.target_field  # the page's own id behind page_ptr
+            largest = connection.ops.integer_field_range(id_field.get_internal_type())[1]
+            if int(identifier) <= largest:  # beyond it the database refuses the number itself
+                page = self.get_queryset().for_listing().filter(pk=int(identifier)).first()
         if page is None:
             raise exceptions.NotFound({"id": [_("Dieses Angebot gibt es nicht oder nicht mehr.")]})
         return page
