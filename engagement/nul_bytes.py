@@ -35,7 +35,7 @@ class RejectNulBytesMiddleware:
 
     def __call__(self, request):
         if carries_nul(request):
-            message = _("Die Anfrage enthält ein Nullzeichen (%00) und kann nicht bearbeitet werden.")
+            message = _("Die Anfrage enthält ein Nullzeichen und kann nicht bearbeitet werden.")
             if request.path_info.startswith("/api/"):
                 return JsonResponse(
                     {"errors": {"request": [message]}}, status=400, json_dumps_params={"ensure_ascii": False}

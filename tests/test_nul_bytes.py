@@ -8,7 +8,7 @@ from tests.factories import make_opportunity
 
 pytestmark = pytest.mark.django_db
 
-MESSAGE = "Die Anfrage enthält ein Nullzeichen (%00) und kann nicht bearbeitet werden."
+MESSAGE = "Die Anfrage enthält ein Nullzeichen und kann nicht bearbeitet werden."
 
 
 @pytest.mark.parametrize(
