@@ -14,30 +14,30 @@ PAGE_SIZE = 20
 
 def search(request, section_city=None):
     """Opportunities that are online, narrowed by words, filters and place, in the chosen order."""
-    search = SearchQuery.for_request(request, section_city)
+    search_query = SearchQuery.for_request(request, section_city)
     context = {
-        "search": search,
-        "form": search.form,
-        "filterset": search.filterset,
-        "cities": search.cities,
-        "selected_city_slugs": search.params.getlist("city"),
-        "site_city": search.city,
-        "site_city_slugs": [search.city.slug] if search.city else [],
+        "search": search_query,
+        "form": search_query.form,
+        "filterset": search_query.filterset,
+        "cities": search_query.cities,
+        "selected_city_slugs": search_query.params.getlist("city"),
+        "site_city": search_query.city,
+        "site_city_slugs": [search_query.city.slug] if search_query.city else [],
     }
-    if not search.is_valid:
+    if not search_query.is_valid:
         context.update(page_obj=Paginator([], PAGE_SIZE).get_page(1), facets={})
         return render(request, "search/search.html", context, status=400)
 
-    page = search.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
+    page = search_query.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
     context.update(
         page_obj=page,
-        facets=search.facet_counts(),
-        filters_cache_key=f"{search.selection_key}:{search.params.get('sort', '')}",
+        facets=search_query.facet_counts(),
+        filters_cache_key=f"{search_query.selection_key}:{search_query.params.get('sort', '')}",
         filters_cache_seconds=FACET_CACHE_SECONDS,
-        query=search.words,
-        sort=search.sort(),
+        query=search_query.words,
+        sort=search_query.sort(),
         count_capped=page.paginator.object_list.capped,
-        feed_url=search.feed_url(),
+        feed_url=search_query.feed_url(),
     )
     return render(request, "search/search.html", context)
 
