@@ -80,8 +80,8 @@ class SearchQuery:
         return self.circle.origin if self.circle else None
 
     def sort(self, default=None):
-        """The order asked for; without one best matches for words, nearest first for a place, else
-        `default` or newest first."""
+        """The order asked for; else `default` if given; else best matches for words, nearest first
+        for a place, newest first otherwise."""
         return self.form.chosen_sort(default)
 
     @property

@@ -19,7 +19,6 @@ MESSAGE = "Die Anfrage enthält ein Nullzeichen und kann nicht bearbeitet werden
         "/mein-verein/registrieren/bestaetigen/%00/",
         "/organisationen/%00/",
         "/bretten/%00/",
-        "/en/bewerbung/%00/",
         "/suche/?q=%00",
         "/suche/?city=bretten%00",
         "/suche/vorschlaege/?q=Lesen%00",
@@ -31,6 +30,12 @@ def test_nul_in_the_address_answers_400(client, bretten, url):
     response = client.get(url)
     assert response.status_code == 400, url
     assert MESSAGE in response.content.decode()
+
+
+def test_the_refusal_speaks_the_language_of_the_address(client):
+    response = client.get("/en/bewerbung/%00/")
+    assert response.status_code == 400
+    assert response.content.decode() == "The request contains a null character and cannot be processed."
 
 
 def test_nul_in_the_api_answers_400_as_json(client):

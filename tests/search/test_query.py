@@ -17,7 +17,12 @@ def offers(verein_bretten, ettlingen):
         "bretten": make_opportunity(organisation=verein_bretten, title="Vorlesen in Bretten"),
         "ettlingen": make_opportunity(city=ettlingen, title="Vorlesen in Ettlingen", postcode="76275"),
         "garten": make_opportunity(
-            city=ettlingen, title="Garten in Ettlingen", slug="garten", postcode="76275"
+            city=ettlingen,
+            title="Garten in Ettlingen",
+            slug="garten",
+            postcode="76275",
+            teaser="Beete pflegen im Stadtpark.",
+            description="<p>Wir gießen und jäten.</p>",
         ),
     }
 
@@ -58,7 +63,7 @@ def test_the_city_gives_way_to_cities_chosen_and_to_the_whole_region(offers, bre
 def test_one_search_offers_results_page_facets_and_the_circle(offers):
     search = SearchQuery("near=76275&radius=5")
     assert search.is_valid and search.circle == Circle(search.origin, 5)
-    assert search.sort() == "distance" and search.sort(default="newest") == "distance"
+    assert search.sort() == "distance" and search.sort(default="newest") == "newest"
     page = search.page(1, size=1)
     assert page.paginator.count == 2 and len(page.object_list) == 1
     assert page.object_list[0].distance_km < 3
