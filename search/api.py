@@ -316,7 +316,9 @@ class OpportunityList(PublicAPI, ListAPIView):
     serializer_class = OpportunitySerializer
     filter_backends = [SearchQueryFilter]
     pagination_class = OpportunityPagination
-    queryset = OpportunityPage.objects.listed()
+
+    def get_queryset(self):
+        return OpportunityPage.objects.listed()  # "not yet over" as of this request
 
     @extend_schema(
         summary="Engagement-Angebote suchen",
@@ -333,8 +335,10 @@ class OpportunityList(PublicAPI, ListAPIView):
 
 class OpportunityDetail(PublicAPI, RetrieveAPIView):
     serializer_class = OpportunitySerializer
-    queryset = OpportunityPage.objects.listed()
     lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        return OpportunityPage.objects.listed()  # "not yet over" as of this request
 
     @extend_schema(
         summary="Ein Angebot",

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from freezegun import freeze_time
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
@@ -317,3 +318,13 @@ def test_any_accept_header_or_format_gets_json(client, bretten):
     for headers, params in (({"HTTP_ACCEPT": "text/html"}, {}), ({}, {"format": "xml"})):
         response = client.get(LIST, params, **headers)
         assert response.status_code == 200 and response["Content-Type"] == "application/json"
+
+
+def test_an_offer_leaves_the_api_when_its_deadline_passes_while_the_server_runs(client, verein_bretten):
+    """ "Not yet over" is decided per request, not once when the server started."""
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    page = make_opportunity(organisation=verein_bretten, application_deadline=tomorrow)
+    assert client.get(f"{LIST}{page.pk}/").status_code == 200
+    with freeze_time(timezone.now() + dt.timedelta(days=3)):
+        assert client.get(f"{LIST}{page.pk}/").status_code == 404
+        assert client.get(LIST).json()["count"] == 0
