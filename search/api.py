@@ -196,7 +196,7 @@ class SearchQueryFilter(DjangoFilterBackend):
         return OpportunityFilterSet
 
     def filter_queryset(self, request, queryset, view):
-        view.search = SearchQuery(request.query_params)
+        view.search = SearchQuery(request.query_params, opportunities=queryset)
         if not view.search.is_valid:
             raise exceptions.ValidationError(view.search.errors)
         return view.search.results()

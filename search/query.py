@@ -29,10 +29,11 @@ from .widening import widening_links
 
 
 class SearchQuery:
-    def __init__(self, params=None, *, city=None):
+    def __init__(self, params=None, *, city=None, opportunities=None):
         """`params`: the query string, as a QueryDict or as text (a stored search); `city`: the city of
         the host or section (a CityPage) or None. In a city the search starts there unless the query
-        string chooses cities itself (an empty `city`: "In der ganzen Region") or says `region=1`."""
+        string chooses cities itself (an empty `city`: "In der ganzen Region") or says `region=1`.
+        `opportunities`: the offers searched, by default those citizens may find right now."""
         if not isinstance(params, QueryDict):
             params = QueryDict(params or "")
         if city is not None and "city" not in params and not params.get("region"):
@@ -41,7 +42,9 @@ class SearchQuery:
         self.params = params
         self.city = city
         self.form = SearchForm(params)
-        self.filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
+        if opportunities is None:
+            opportunities = OpportunityPage.objects.listed()
+        self.filterset = OpportunityFilterSet(params, queryset=opportunities)
         # Both always, so that every mistake is named at once.
         self.is_valid = self.form.is_valid() & self.filterset.is_valid()
 
