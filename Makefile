@@ -13,7 +13,13 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install messages makemessages chromium run prod test test-e2e lint format services lock bench mutate clean
+# The entry points that must never answer 500 run once more on SQLite, the quick start's database
+# (in memory, a database of its own; tasks run eagerly as in the main run).
+SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=sqlite:///test-sqlite.db \
+	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
+SQLITE_TESTS := tests/search/test_no_server_error.py tests/test_nul_bytes.py
+
+.PHONY: install messages makemessages chromium run prod test test-sqlite test-e2e lint format services lock bench mutate clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -55,6 +61,10 @@ prod: install services
 # The order is random (pytest-randomly prints its seed; repeat an order with -p randomly --randomly-seed=N).
 test: install chromium services lint
 	$(TEST_ENV) $(BIN)/pytest -n 2
+	$(SQLITE_TEST_ENV) $(BIN)/pytest $(SQLITE_TESTS)
+
+test-sqlite: install services
+	$(SQLITE_TEST_ENV) $(BIN)/pytest $(SQLITE_TESTS)
 
 # Only the browser tests (screenshots land in tests/e2e/screenshots/).
 test-e2e: install chromium services

@@ -64,8 +64,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v2/opportunities/", search_api.opportunity_list, name="api_opportunities"),
-    path("api/v2/opportunities/<int:pk>/", search_api.opportunity_detail, name="api_opportunity"),
+    path("", include("search.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
 ]
 

@@ -49,26 +49,27 @@ COUNT_SQL = {
 }
 
 
-def rows_without(filterset, group, near=None):
+def rows_without(filterset, group, circle=None):
     """The rows a valid `filterset` selects, leaving out the filter of `group` (None: all filters), within
-    `near` = (origin, km). Built from the form's cleaned values, so nothing is validated twice."""
-    from .filters import within_radius
-
+    `circle` (engagement.geo.circle.Circle). Built from the form's cleaned values, so nothing is validated
+    twice."""
     rows = filterset.queryset
     for name, value in filterset.form.cleaned_data.items():
         if name != group:
             rows = filterset.filters[name].filter(rows, value)
-    return within_radius(rows, *near) if near else rows
+    return circle.filter(rows) if circle else rows
 
 
-def facet_counts(filterset, cities, near=None):
+def facet_counts(filterset, cities, circle=None):
     """Counts per city slug, category slug and schedule: how many offers each option would give with the
-    other filters of the valid `filterset` and the circle `near`."""
+    other filters of the valid `filterset` and the `circle`."""
     cleaned = filterset.form.cleaned_data
     sources = {group: group if cleaned.get(group) else None for group in GROUPS}
     definitions, values, counts = [], [], []
     for source in dict.fromkeys(sources.values()):
-        rows = rows_without(filterset, source, near).order_by().values_list("pk", "city_id", "schedule_kind")
+        rows = (
+            rows_without(filterset, source, circle).order_by().values_list("pk", "city_id", "schedule_kind")
+        )
         try:
             sql, source_params = rows.query.sql_with_params()
         except EmptyResultSet:  # a selection that can hold nothing: its groups count nothing
@@ -118,17 +119,17 @@ def selection_key(params):
     return f"{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
 
 
-def cached_facet_counts(selection, filterset, cities, near=None):
+def cached_facet_counts(selection, filterset, cities, circle=None):
     """`facet_counts`, cached per filter selection (`selection`: its `selection_key`)."""
     counts = cache.get(f"search:facets:{selection}")
     if counts is None:
-        counts = refresh_facet_counts(selection, filterset, cities, near)
+        counts = refresh_facet_counts(selection, filterset, cities, circle)
     return counts
 
 
-def refresh_facet_counts(selection, filterset, cities, near=None):
+def refresh_facet_counts(selection, filterset, cities, circle=None):
     """Count the facets of a selection afresh and keep them for the next visitors."""
-    counts = facet_counts(filterset, cities, near)
+    counts = facet_counts(filterset, cities, circle)
     cache.set(f"search:facets:{selection}", counts, FACET_CACHE_SECONDS)
     return counts
 

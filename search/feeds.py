@@ -1,11 +1,9 @@
 """An Atom feed of search results: the query string of the search page, its FilterSet and its order.
 
 `/suche/feed/?city=bretten&category=umwelt` lists the newest 30 matching offers. Nothing here parses
-parameters of its own: the page's `SearchForm` and `OpportunityFilterSet` decide what is valid, and what
-they reject answers 400 with their German messages. No personal data: no contact e-mail or phone.
+parameters of its own: the page's `SearchQuery` decides what is valid, and what it rejects answers 400
+with its German messages. No personal data: no contact e-mail or phone.
 """
-
-from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
@@ -14,33 +12,17 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from engagement.opportunities.models import OpportunityPage
-
-from .filters import OpportunityFilterSet, SearchForm
-from .results import RESULT_CAP, ordered_results
-from .views import with_card_relations, with_site_city
+from .query import SearchQuery
 
 FEED_SIZE = 30
 
 
-@dataclass
 class Selection:
-    """One valid query string, read the way the search page reads it."""
+    """One valid search as the feed was asked for it (the request gives the addresses)."""
 
-    request: object
-    form: SearchForm
-    filterset: OpportunityFilterSet
-
-    @property
-    def query(self):
-        return self.form.cleaned_data["query"]
-
-    def results(self):
-        near = self.form.cleaned_data["circle"]
-        # A feed is read by date: newest first unless the query string asks for another order.
-        sort = self.form.chosen_sort(default="newest")
-        results = ordered_results(self.filterset.qs, self.query, sort, near=near, count_limit=RESULT_CAP)
-        return with_card_relations(results[:FEED_SIZE], near[0] if near else None)
+    def __init__(self, request, search):
+        self.request = request
+        self.search = search
 
     def with_query_string(self, path):
         query_string = self.request.GET.urlencode()
@@ -51,24 +33,20 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs):
-        params, _site_city = with_site_city(request)
-        form = SearchForm(params)
-        filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
-        if not (form.is_valid() & filterset.is_valid()):
-            lines = [_("Bitte prüfen Sie Ihre Auswahl.")]
-            for errors in (form.errors, filterset.errors):
-                lines += [f"- {message}" for messages in errors.values() for message in messages]
+        search = SearchQuery.for_request(request)
+        if not search.is_valid:
+            lines = [_("Bitte prüfen Sie Ihre Auswahl."), *(f"- {message}" for message in search.messages)]
             return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-        return super().__call__(request, *args, selection=Selection(request, form, filterset), **kwargs)
+        return super().__call__(request, *args, selection=Selection(request, search), **kwargs)
 
     def get_object(self, request, selection):
         return selection
 
     def title(self, selection):
         title = _("Engagement-Angebote")
-        if selection.query:
-            title += " " + _("„%(words)s“") % {"words": selection.query}
-        cities = list(selection.filterset.form.cleaned_data.get("city") or [])
+        if selection.search.words:
+            title += " " + _("„%(words)s“") % {"words": selection.search.words}
+        cities = selection.search.chosen_cities
         if len(cities) == 1:
             title += " " + _("in %(city)s") % {"city": cities[0].title}
         return title
@@ -80,7 +58,7 @@ class SearchFeed(Feed):
         return selection.with_query_string(selection.request.path)
 
     def items(self, selection):
-        cards = selection.results()
+        cards = selection.search.feed_items(FEED_SIZE)
         for card in cards:
             # The link the search page shows, made absolute: another city's own host when it has one,
             # else the host this feed was asked from.

@@ -4,18 +4,14 @@ Query-string contract: q, city, category, activity, target_group (slugs, repeata
 near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
 """
 
-import math
-
 import django_filters
 from django import forms
-from django.db import connection
-from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
-from engagement.geo.distance import KM_PER_DEGREE_LATITUDE, bounding_box
+from engagement.geo.circle import Circle
 from engagement.geo.geocoders import GeocodingError, locate_place, suggest_places
-from engagement.geo.nearest import nearest_first
 from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Activity, Category, TargetGroup
 
@@ -300,10 +296,12 @@ class SearchForm(forms.Form):
                 cleaned["origin"] = (location.latitude, location.longitude)
         if cleaned.get("sort") == "distance" and not near:
             self.add_error("sort", _("Zum Sortieren nach Entfernung geben Sie bitte einen Ort an."))
-        # What the search page, API and feed need: the words, and the circle (origin, radius) or None.
+        # What the search needs: the words, and the circle around the place (or None).
         cleaned["query"] = (cleaned.get("q") or "").strip()
         cleaned["circle"] = (
-            (cleaned["origin"], cleaned.get("radius") or DEFAULT_RADIUS_KM) if cleaned["origin"] else None
+            Circle(cleaned["origin"], cleaned.get("radius") or DEFAULT_RADIUS_KM)
+            if cleaned["origin"]
+            else None
         )
         return cleaned
 
@@ -314,25 +312,3 @@ class SearchForm(forms.Form):
         if data["sort"]:
             return data["sort"]
         return default or ("relevance" if data["query"] else ("distance" if data["circle"] else "newest"))
-
-
-def within_radius(queryset, origin, radius_km, box=True):
-    """Rows within `radius_km` of `origin`: a bounding box on the indexed coordinates first (unless
-    `box` is false), then the distance (equirectangular, in km; exact enough within 100 km). The alias
-    `nearness` orders nearest first; on PostgreSQL an index serves it (engagement/geo/nearest.py), which
-    PostgreSQL only walks when no box offers it the rows to sort instead (see results.Sorted). Results
-    show the exact geodesic distance."""
-    if box:
-        corners = bounding_box(origin[0], origin[1], radius_km)
-        queryset = queryset.filter(
-            latitude__range=(corners.min_latitude, corners.max_latitude),
-            longitude__range=(corners.min_longitude, corners.max_longitude),
-        )
-    north = (F("latitude") - origin[0]) * KM_PER_DEGREE_LATITUDE
-    east = (F("longitude") - origin[1]) * KM_PER_DEGREE_LATITUDE * math.cos(math.radians(origin[0]))
-    distance_sq = ExpressionWrapper(north * north + east * east, output_field=FloatField())
-    return (
-        queryset.alias(distance_sq=distance_sq)
-        .filter(distance_sq__lte=radius_km**2)
-        .alias(nearness=nearest_first(origin, distance_sq, connection))
-    )

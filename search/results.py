@@ -17,7 +17,6 @@ from wagtail.search.backends import get_search_backend
 from engagement.opportunities.models import OpportunityPage
 
 from .compounds import substring_condition
-from .filters import within_radius
 
 RESULT_CAP = 1000
 
@@ -103,10 +102,15 @@ class FullText:
     fallback for SQLite and any other database."""
 
     def __init__(self, query):
-        self.query = query
+        # Wagtail's SQLite backend quotes every word for FTS5 without escaping a double quote inside it,
+        # so `Kinder"` was a syntax error (500). FTS5's tokenizer drops punctuation anyway: the word
+        # without its quotes finds the same rows.
+        self.query = " ".join(query.replace('"', " ").split())
 
     def ids(self):
         """A subquery of the ids of all matching opportunities (unranked)."""
+        if not self.query:
+            return OpportunityPage.objects.none().values("pk")
         results = OpportunityPage.objects.search(self.query, order_by_relevance=False)
         return results.get_queryset().values("pk")
 
@@ -116,6 +120,8 @@ class FullText:
 
     def ranked_window(self, opportunities, start, stop):
         """Ids of the matching `opportunities` from rank `start` to `stop`, best first."""
+        if not self.query:
+            return []
         matches = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).search(self.query)
         return [match.pk for match in matches[start:stop]]
 
@@ -235,15 +241,15 @@ class WordMatches:
         return [PageRef(pk) for pk in (head + tail)[:size]]
 
 
-def ordered_results(opportunities, query, sort, near=None, count_limit=None):
-    """Filtered opportunities narrowed by the words (full text plus compound parts) and by the circle
-    `near` = (origin, radius in km), in the chosen order, as a sequence for Django's paginator.
+def ordered_results(opportunities, query, sort, circle=None, count_limit=None):
+    """Filtered opportunities narrowed by the words (full text plus compound parts) and by `circle` (an
+    engagement.geo.circle.Circle), in the chosen order, as a sequence for Django's paginator.
     `count_limit` caps the count (see `RESULT_CAP`)."""
     walk, among = opportunities, OpportunityPage.objects.all()
-    if near is not None:
-        walk = within_radius(opportunities, *near, box=sort != "distance")
-        among = within_radius(among, *near, box=False)
-        opportunities = within_radius(opportunities, *near)
+    if circle is not None:
+        walk = circle.filter(opportunities, box=sort != "distance")
+        among = circle.filter(among, box=False)
+        opportunities = circle.filter(opportunities)
     if query and sort == "relevance":
         return WordMatches(opportunities, query, count_limit)
     parts = [opportunities]

@@ -1,12 +1,9 @@
 """Background work of the search: keeping the counts of the busiest filter selections ready."""
 
 from celery import shared_task
-from django.http import QueryDict
 
-from engagement.opportunities.models import OpportunityPage
-
-from .facets import refresh_facet_counts, selection_key
 from .filters import OpportunityFilterSet
+from .query import SearchQuery
 
 
 @shared_task(name="search.warm_facet_counts", acks_late=True)
@@ -16,9 +13,8 @@ def warm_facet_counts() -> int:
     listed offer, which takes 0.3 s at 100 000; run every minute, no visitor waits for it, also not
     after a publication has renewed the cache generation. Idempotent; returns the selections counted."""
     cities = list(OpportunityFilterSet.base_filters["city"].queryset.all())
-    selections = [QueryDict(""), *(QueryDict(f"city={city.slug}") for city in cities)]
-    for params in selections:
-        filterset = OpportunityFilterSet(params, queryset=OpportunityPage.objects.listed())
-        filterset.is_valid()  # the region and the live cities always are
-        refresh_facet_counts(selection_key(params), filterset, cities)
-    return len(selections)
+    searches = [SearchQuery(), *(SearchQuery(city=city) for city in cities)]
+    for search in searches:
+        if search.is_valid:  # the region and the live cities always are
+            search.refresh_facet_counts()
+    return len(searches)

@@ -2,8 +2,10 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from freezegun import freeze_time
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
@@ -16,6 +18,14 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/api/v2/opportunities/"
 SCHEMA = "/api/v2/openapi.json"
+
+
+@pytest.fixture
+def client(client):
+    """A browser on another site: it names its origin, as every cross-origin request does (CORS
+    headers answer only such requests)."""
+    client.defaults["HTTP_ORIGIN"] = "https://anderswo.example"
+    return client
 
 
 def titles(response):
@@ -250,3 +260,71 @@ def test_every_field_of_a_result_is_described(client, verein_bretten, ettlingen)
     conforms(spec, client.get(f"{LIST}{remote.pk}/").json(), "Opportunity")
     conforms(spec, client.get(LIST, {"radius": "0"}).json(), "Errors")
     conforms(spec, client.get(f"{LIST}0/").json(), "Errors")
+
+
+# --- Methods, ids, hosts and CORS ----------------------------------------------------------------
+
+
+def test_other_methods_answer_405_as_json_also_with_csrf_checks(verein_bretten):
+    """The test client skips CSRF checks; a browser does not: the API needs none, it only reads."""
+    page = make_opportunity(organisation=verein_bretten)
+    browser = Client(enforce_csrf_checks=True, HTTP_ORIGIN="https://anderswo.example")
+    for url in (LIST, f"{LIST}{page.pk}/", SCHEMA):
+        for method in ("post", "put", "patch", "delete", "options"):
+            response = getattr(browser, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert response["Content-Type"] == "application/json", (method, url)
+            assert response["Access-Control-Allow-Origin"] == "*"
+            assert response.json() == {
+                "errors": {"method": ["Diese Adresse kann man nur lesen (GET oder HEAD)."]}
+            }
+    assert browser.get(f"{LIST}{page.pk}/").json()["title"] == page.title
+
+
+@pytest.mark.parametrize("identifier", ["-1", "0", "abc", "1.5", "99999999999999999999", "%20", "１"])
+def test_an_id_that_names_no_offer_answers_404_as_json(client, verein_bretten, identifier):
+    make_opportunity(organisation=verein_bretten)
+    response = client.get(f"{LIST}{identifier}/")
+    assert response.status_code == 404
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response.json() == {"errors": {"id": ["Dieses Angebot gibt es nicht oder nicht mehr."]}}
+
+
+def test_one_answer_names_one_host_the_one_asked(client, verein_bretten):
+    page = make_opportunity(organisation=verein_bretten)
+    for host in ("testserver", "localhost"):
+        item = client.get(LIST, HTTP_HOST=host).json()["results"][0]
+        detail = client.get(f"{LIST}{page.pk}/", HTTP_HOST=host).json()
+        for answer in (item, detail):
+            assert answer["url"] == f"http://{host}{page.url}"
+            assert answer["organisation"]["url"] == f"http://{host}{verein_bretten.get_absolute_url()}"
+
+
+def test_a_browser_on_another_site_may_ask_first_and_sends_no_cookies(client):
+    preflight = client.options(
+        LIST, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET", HTTP_ACCESS_CONTROL_REQUEST_HEADERS="accept"
+    )
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "Access-Control-Allow-Credentials" not in preflight
+
+
+def test_pages_other_than_the_api_give_other_sites_no_cors_headers(client, bretten):
+    assert "Access-Control-Allow-Origin" not in client.get("/suche/")
+
+
+def test_any_accept_header_or_format_gets_json(client, bretten):
+    for headers, params in (({"HTTP_ACCEPT": "text/html"}, {}), ({}, {"format": "xml"})):
+        response = client.get(LIST, params, **headers)
+        assert response.status_code == 200 and response["Content-Type"] == "application/json"
+
+
+def test_an_offer_leaves_the_api_when_its_deadline_passes_while_the_server_runs(client, verein_bretten):
+    """ "Not yet over" is decided per request, not once when the server started."""
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    page = make_opportunity(organisation=verein_bretten, application_deadline=tomorrow)
+    assert client.get(f"{LIST}{page.pk}/").status_code == 200
+    with freeze_time(timezone.now() + dt.timedelta(days=3)):
+        assert client.get(f"{LIST}{page.pk}/").status_code == 404
+        assert client.get(LIST).json()["count"] == 0

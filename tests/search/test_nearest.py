@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from geopy.distance import geodesic
 
+from engagement.geo.circle import Circle
 from engagement.opportunities.models import OpportunityPage
 from search.results import ordered_results
 from tests.factories import make_opportunity
@@ -59,7 +60,7 @@ def test_distance_order_is_served_by_the_nearest_index(placed):
     """The order must be the expression of the GiST index (migration 0007), or every radius search
     computes and sorts the distance of every row in the circle. With sorting forbidden, PostgreSQL
     can only answer from the index, and only if the two expressions are the same."""
-    results = ordered_results(OpportunityPage.objects.listed(), "", "distance", near=(ORIGIN, 10))
+    results = ordered_results(OpportunityPage.objects.listed(), "", "distance", Circle(ORIGIN, 10))
     window = results.walk.values_list("pk", flat=True)[:20]
     sql, params = window.query.sql_with_params()
     with connection.cursor() as cursor:
