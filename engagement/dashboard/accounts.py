@@ -16,7 +16,6 @@ from django.utils import translation
 
 SIGNING_SALT = "engagement.accounts.verify-email"
 VERIFY_LINK_MAX_AGE = 60 * 60 * 24 * 3  # three days
-LOGIN_ATTEMPTS_PER_15_MINUTES = 10
 
 
 def email_taken(email: str) -> bool:

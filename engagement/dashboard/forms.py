@@ -2,11 +2,18 @@ import re
 from html import unescape
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from engagement.opportunities.models import OpportunityPage
+from engagement.security.forms import ThrottledLoginFormMixin
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
+
+
+class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
+    """The Verein login: Django's form behind the shared login throttle."""
+
 
 # The full field set of an opportunity, in the order a Verein thinks about it.
 STEPS = [

@@ -13,10 +13,17 @@ from engagement.applications.models import Application
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
 from engagement.organisations.models import Membership, Organisation
-from engagement.ratelimit import RateLimited, client_address, hit
+from engagement.ratelimit import RateLimited, client_key, hit
 
 from . import accounts, freshness, services
-from .forms import InvitationForm, JoinRequestForm, OpportunityForm, OrganisationForm, RegistrationForm
+from .forms import (
+    InvitationForm,
+    JoinRequestForm,
+    MemberLoginForm,
+    OpportunityForm,
+    OrganisationForm,
+    RegistrationForm,
+)
 
 
 class MemberRequiredMixin(LoginRequiredMixin):
@@ -191,32 +198,25 @@ class RestoreView(MemberRequiredMixin, View):
 
 
 class RateLimitedLoginView(auth_views.LoginView):
-    """Django's login, with at most 10 attempts per address and account name in 15 minutes (429)."""
+    """Django's login behind the shared login throttle (engagement/security/throttle.py): 429 when it
+    refuses."""
 
     template_name = "dashboard/login.html"
     redirect_authenticated_user = True
+    form_class = MemberLoginForm
 
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "").strip().lower()[:150]
-        try:
-            hit(
-                "login",
-                f"{client_address(request)}:{username}",
-                limit=accounts.LOGIN_ATTEMPTS_PER_15_MINUTES,
-                window_seconds=15 * 60,
-            )
-        except RateLimited:
-            form = self.get_form()
+    def form_invalid(self, form):
+        if getattr(self.request, "login_throttled", False):
             context = self.get_context_data(form=form, rate_limited=True)
             return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
+        return super().form_invalid(form)
 
 
 def register_view(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hit("register", client_address(request), limit=5, window_seconds=3600)
+            hit("register", client_key(request))
         except RateLimited:
             return render(
                 request, "dashboard/register.html", {"form": form, "rate_limited": True}, status=429

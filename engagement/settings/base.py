@@ -23,11 +23,18 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CITY_HOSTS = env.dict("CITY_HOSTS", default={})
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# How many reverse proxies in front of the app server append to X-Forwarded-For (0: none, the app
+# server faces the clients). The client address for rate limits is the entry this many places from
+# the right; entries further left are the client's own words and never believed. With a value above 0
+# the app server must be reachable only through those proxies (engagement/ratelimit.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # Demo accounts with the password "demo" exist only where this is true; production forces it off.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 INSTALLED_APPS = [
     "engagement.users",
+    "engagement.security",
     "engagement.taxonomy",
     "engagement.cities",
     "engagement.organisations",
@@ -69,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "engagement.security.middleware.KnownDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -78,6 +86,9 @@ ROOT_URLCONF = "engagement.urls"
 WSGI_APPLICATION = "engagement.wsgi.application"
 AUTH_USER_MODEL = "users.User"
 LOGIN_URL = "dashboard:login"
+# Every login (Verein and Wagtail admin) passes the shared throttle (engagement/security/throttle.py).
+AUTHENTICATION_BACKENDS = ["engagement.security.backends.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "engagement.security.forms.StaffLoginForm"
 LOGIN_REDIRECT_URL = "dashboard:overview"
 
 TEMPLATES = [

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from engagement.opportunities.models import OpportunityPage
-from engagement.ratelimit import hit
+from engagement.ratelimit import address_key, hit
 
 from ..mail import queue_mail
 from ..models import CONSENT_VERSION, Application
@@ -19,9 +19,6 @@ from .links import absolute, detail_url, status_url
 Status = Application.Status
 CONFIRM_SALT = "engagement.applications.confirm"
 CONFIRM_MAX_AGE = dt.timedelta(days=7)
-# Per hour: enough for a family sharing one connection, too few for a bot.
-APPLICATIONS_PER_ADDRESS = 10
-APPLICATIONS_PER_EMAIL = 3
 
 
 def confirm_token(application: Application) -> str:
@@ -40,8 +37,8 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
     never tells whether an address has applied before.
     """
     email = data["email"].strip().lower()
-    hit("apply-ip", client_address, limit=APPLICATIONS_PER_ADDRESS, window_seconds=3600)
-    hit("apply-email", email, limit=APPLICATIONS_PER_EMAIL, window_seconds=3600)
+    hit("apply-address", address_key(client_address))
+    hit("apply-email", email)
     if data.get("website"):
         return None
     if not opportunity.takes_applications:
