@@ -7,4 +7,4 @@ class SecurityConfig(AppConfig):
     verbose_name = "Sicherheit"
 
     def ready(self):
-        from . import checks  # noqa: F401 (registers the system checks)
+        from . import checks, signals  # noqa: F401 (registers the system checks and receivers)

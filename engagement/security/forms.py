@@ -31,3 +31,18 @@ class StaffLoginForm(ThrottledLoginFormMixin, WagtailLoginForm):
                 code="no_admin_access",
                 params={"url": reverse("dashboard:login")},
             )
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("Sechs Ziffern aus Ihrer Authenticator-App oder einer Ihrer Wiederherstellungscodes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": ""}),
+    )
+
+    def add_invalid_code_error(self):
+        self.add_error(
+            "token",
+            _("Dieser Code stimmt nicht. Bitte geben Sie den aktuellen Code ein."),
+        )

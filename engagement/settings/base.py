@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,8 +79,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "engagement.security.middleware.KnownDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "engagement.security.middleware.StaffSessionTimeoutMiddleware",
+    "engagement.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -171,13 +177,21 @@ TASKS = {
     }
 }
 
-# --- Passwords ------------------------------------------------------------------------------------
+# --- Passwords and sessions -----------------------------------------------------------------------
+# At least 8 characters, no upper limit below Django's own (any length is hashed), checked against
+# common passwords and the account's own name; no composition rules (ASVS 5.0 6.2).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff (everyone who may use the Wagtail admin): logged out after 30 idle minutes and 12 hours after
+# the login however busy. Every session of an account ends when its password changes (Django's session
+# hash) or it is deactivated (the model backend refuses inactive users).
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=12 * 60 * 60)
+# Two-factor authentication (engagement/security/two_factor.py): the issuer the authenticator app shows.
+OTP_TOTP_ISSUER = "Engagement vernetzt"
 
 # --- Language and time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
