@@ -1,12 +1,13 @@
 """Thin views: the citizen's side (apply, confirm, private status link) and the organisation's side
 (/mein-verein/bewerbungen/, members of the organisation only, via Application.objects.visible_to)."""
 
+import contextlib
 import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from engagement.opportunities.models import OpportunityPage
-from engagement.ratelimit import RateLimited, client_address
+from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
 
 from . import services
 from .filters import ApplicationFilterSet
@@ -56,9 +57,19 @@ def confirm_view(request, token):
 
 @never_cache
 def status_view(request, token):
-    application = get_object_or_404(
-        Application.objects.select_related("opportunity", "opportunity__organisation"), access_token=token
+    # Guessing status links is throttled: unknown tokens are counted per client address.
+    address = client_key(request)
+    if exceeded("status-lookup-address", address):
+        return render(request, "applications/status_rate_limited.html", status=429)
+    application = (
+        Application.objects.select_related("opportunity", "opportunity__organisation")
+        .filter(access_token=token)
+        .first()
     )
+    if application is None:
+        with contextlib.suppress(RateLimited):
+            hit("status-lookup-address", address)
+        raise Http404
     context = {"application": application, "page": application.opportunity}
     if request.method == "POST":
         action = request.POST.get("action")

@@ -297,6 +297,7 @@ class MembersView(LoginRequiredMixin, TemplateView):
             members=organisation.memberships.select_related("user").order_by("user__last_name"),
             requests=organisation.membership_requests.filter(status="pending").select_related("user"),
             invitation_form=kwargs.get("invitation_form") or InvitationForm(),
+            open_invitations=membership.open_invitations(organisation),
         )
         return context
 
@@ -309,6 +310,10 @@ class MembersView(LoginRequiredMixin, TemplateView):
                 return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
             membership.invite(organisation=organisation, email=form.cleaned_data["email"], by=request.user)
             messages.success(request, _("Die Einladung ist verschickt."))
+        elif action == "revoke":
+            invitation = get_object_or_404(organisation.invitations, pk=request.POST.get("invitation_id"))
+            membership.revoke_invitation(invitation=invitation, by=request.user)
+            messages.success(request, _("Die Einladung ist zurückgezogen."))
         elif action in ("approve", "decline"):
             membership_request = get_object_or_404(
                 organisation.membership_requests, pk=request.POST.get("request_id")
@@ -332,7 +337,11 @@ class AcceptInvitationView(LoginRequiredMixin, View):
         return render(request, "dashboard/accept_invitation.html", {"token": token})
 
     def post(self, request, token):
-        organisation = membership.accept_invitation(token=token, user=request.user)
+        try:
+            organisation = membership.accept_invitation(token=token, user=request.user)
+        except ValidationError as error:
+            context = {"invalid": True, "wrong_address": " ".join(error.messages)}
+            return render(request, "dashboard/accept_invitation.html", context, status=403)
         if organisation is None:
             return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
         messages.success(request, _("Willkommen bei %(name)s!") % {"name": organisation.name})

@@ -95,3 +95,10 @@ def readable_secret(device: TOTPDevice) -> str:
     """The secret in groups of four base32 letters, for typing into an app by hand."""
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[index : index + 4] for index in range(0, len(secret), 4))
+
+
+def remove_devices(user) -> int:
+    """Forget the account's app and recovery codes (a lost phone); it sets up new ones next time."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    static, _ = StaticDevice.objects.filter(user=user).delete()
+    return removed + static

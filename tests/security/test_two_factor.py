@@ -2,9 +2,12 @@
 
 import re
 import time
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -165,3 +168,15 @@ def test_a_verified_session_fixture_opens_the_admin(editor):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_lost_phone_is_reset_by_command_and_a_new_app_is_set_up(editor):
+    with_device(editor)
+    call_command("reset_two_factor", "redaktion-bretten", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    assert logged_in(editor).get("/admin/").url.startswith(SETUP)
+
+
+def test_resetting_an_unknown_account_fails_clearly(db):
+    with pytest.raises(CommandError, match="No account named 'niemand'"):
+        call_command("reset_two_factor", "niemand")

@@ -22,7 +22,8 @@ CONFIRM_MAX_AGE = dt.timedelta(days=7)
 
 
 def confirm_token(application: Application) -> str:
-    return signing.dumps(application.pk, salt=CONFIRM_SALT)
+    """A signed link that names the application by its random access token, never by its sequential id."""
+    return signing.dumps(application.access_token, salt=CONFIRM_SALT)
 
 
 @transaction.atomic
@@ -107,13 +108,15 @@ def _context(application, **extra) -> dict:
 def confirm(token: str) -> Application | None:
     """The second opt-in: only now does the organisation learn of the application (by a link)."""
     try:
-        application_id = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        reference = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:  # forged, damaged or older than 7 days (SignatureExpired)
         return None
+    # Links mailed before the access token replaced the id name the id; they expire within 7 days.
+    lookup = {"pk": reference} if isinstance(reference, int) else {"access_token": str(reference)}
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("opportunity")
-        .filter(pk=application_id)
+        .filter(**lookup)
         .first()
     )
     if application is None:
