@@ -66,4 +66,5 @@ def test_a_document_of_the_citys_public_collection_is_for_everyone(bretten):
 def test_the_citys_editors_may_upload_into_the_public_collection(bretten):
     public = Collection.objects.get(name=public_collection_name("Bretten"))
     group = Group.objects.get(name="Redaktion Bretten")
-    assert group.collection_permissions.filter(collection=public, permission__codename="add_document").exists()
+    permissions = group.collection_permissions.filter(collection=public)
+    assert permissions.filter(permission__codename="add_document").exists()
