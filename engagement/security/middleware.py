@@ -27,6 +27,11 @@ def _is_admin_path(request) -> bool:
     return request.path_info.startswith(reverse("wagtailadmin_home"))
 
 
+def _is_staff_path(request) -> bool:
+    """The admin, and documents (restricted ones are for editors): both need the second factor."""
+    return _is_admin_path(request) or request.path_info.startswith("/documents/")
+
+
 class StaffSessionTimeoutMiddleware:
     """Staff sessions end after STAFF_SESSION_IDLE_SECONDS without a request and, however busy,
     STAFF_SESSION_MAX_SECONDS after the login. Verein members keep Django's session age."""
@@ -73,7 +78,7 @@ class AdminTwoFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            _is_admin_path(request)
+            _is_staff_path(request)
             and two_factor.requires_two_factor(user)
             and not user.is_verified()
             and not self._is_open(request)

@@ -266,6 +266,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 # collection: its editors only; "<Stadt> – öffentlich": everyone). The web server must never serve
 # MEDIA_ROOT/documents/ itself.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only editors may read a restricted document: they log in at the admin's login (with two factors).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call home to a third-party host
