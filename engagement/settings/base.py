@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "engagement.moderation",
     "engagement.dashboard",
     "engagement.applications",
+    "engagement.retention",
     "home",
     "search",
     "wagtail.contrib.forms",
@@ -160,6 +161,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-freshness": {"task": "dashboard.sweep_freshness", "schedule": 60 * 60 * 24},
     "send-unsent-mail": {"task": "applications.send_unsent_mail", "schedule": 5 * 60},
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
+    "delete-expired-records": {"task": "retention.delete_expired_records", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
 }
