@@ -12,7 +12,7 @@ urlpatterns = [
     path("registrieren/bestaetigen/<str:token>/", views.verify_email_view, name="verify_email"),
     path(
         "passwort/vergessen/",
-        auth_views.PasswordResetView.as_view(
+        views.RateLimitedPasswordResetView.as_view(
             template_name="dashboard/password_reset.html",
             email_template_name="dashboard/emails/password_reset.txt",
             subject_template_name="dashboard/emails/password_reset_subject.txt",

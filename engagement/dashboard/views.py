@@ -212,6 +212,23 @@ class RateLimitedLoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
+class RateLimitedPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per client address (429) and per e-mail address. Past the
+    address's budget the page answers as always and sends nothing: nobody learns which addresses exist
+    or floods one inbox."""
+
+    def form_valid(self, form):
+        try:
+            hit("password-reset-address", client_key(self.request))
+        except RateLimited:
+            return self.render_to_response(self.get_context_data(form=form, rate_limited=True), status=429)
+        try:
+            hit("password-reset-email", form.cleaned_data["email"].strip().lower())
+        except RateLimited:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 def register_view(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
