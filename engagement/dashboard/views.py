@@ -239,8 +239,8 @@ def register_view(request):
                 request, "dashboard/register.html", {"form": form, "rate_limited": True}, status=429
             )
         # The same answer whether or not the address already has an account: nobody learns who is registered.
-        if not form.cleaned_data["website"] and not accounts.email_taken(form.cleaned_data["email"]):
-            accounts.register(
+        if not form.cleaned_data["website"]:
+            accounts.register_unless_taken(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
