@@ -83,7 +83,7 @@ class AdminTwoFactorMiddleware:
             and not user.is_verified()
             and not self._is_open(request)
         ):
-            if not two_factor.may_skip(user):
+            if not two_factor.may_skip():
                 step = "setup" if not two_factor.has_device(user) else "verify"
                 url = reverse(f"security_two_factor_{step}")
                 return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")

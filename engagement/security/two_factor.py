@@ -25,7 +25,7 @@ def requires_two_factor(user) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
-def may_skip(user) -> bool:
+def may_skip() -> bool:
     """Demo mode only: the demo's quick start stays one password away from the admin."""
     return settings.DEMO_MODE
 

@@ -274,6 +274,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call home to a third-party host
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from gravatar.com: the admin would send every editor's e-mail hash to a third party (the
+# CSP's img-src refuses it anyway; tests/e2e/test_security_headers.py found it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Geocoding ------------------------------------------------------------------------------------
 # "offline" (default) resolves German postcodes and place names from data shipped with packages;
