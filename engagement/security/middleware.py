@@ -67,7 +67,6 @@ class AdminTwoFactorMiddleware:
     OPEN_URL_NAMES = [
         "wagtailadmin_login",
         "wagtailadmin_logout",
-        "wagtailadmin_password_reset",
         "security_two_factor_setup",
         "security_two_factor_verify",
     ]

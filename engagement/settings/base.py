@@ -277,6 +277,9 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No avatars from gravatar.com: the admin would send every editor's e-mail hash to a third party (the
 # CSP's img-src refuses it anyway; tests/e2e/test_security_headers.py found it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# One password reset for every account, the rate-limited one at /mein-verein/passwort/vergessen/;
+# Wagtail's own (/admin/password_reset/) would be a second, unlimited one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Geocoding ------------------------------------------------------------------------------------
 # "offline" (default) resolves German postcodes and place names from data shipped with packages;

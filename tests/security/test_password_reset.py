@@ -38,3 +38,14 @@ def test_an_unknown_address_gets_the_same_answer_as_a_known_one(mailoutbox):
     unknown = Client(REMOTE_ADDR="203.0.113.50").post(URL, {"email": "niemand@example.org"})
     assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
     assert len(mailoutbox) == 1
+
+
+def test_there_is_no_second_unlimited_reset_in_the_admin(superuser):
+    assert Client().get("/admin/password_reset/").status_code == 404
+    assert "password_reset" not in Client().get("/admin/login/").content.decode()
+
+
+def test_staff_reset_their_password_through_the_limited_reset(superuser, mailoutbox):
+    response = Client().post(URL, {"email": "root@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
