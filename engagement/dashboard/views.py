@@ -213,9 +213,9 @@ class RateLimitedLoginView(auth_views.LoginView):
 
 
 class RateLimitedPasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset, limited per client address (429) and per e-mail address. Past the
-    address's budget the page answers as always and sends nothing: nobody learns which addresses exist
-    or floods one inbox."""
+    """Django's password reset, limited per client address (429) and per e-mail address. Past an
+    e-mail address's budget the page answers as always and sends nothing: nobody floods one inbox, and
+    the answer tells nothing about which addresses have accounts."""
 
     def form_valid(self, form):
         try:
