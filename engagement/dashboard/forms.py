@@ -2,11 +2,15 @@ import re
 from html import unescape
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
 from engagement.security.forms import ThrottledLoginFormMixin
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 
@@ -216,9 +220,6 @@ class RegistrationForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.password_validation import validate_password
-
         cleaned = super().clean()
         if cleaned.get("password"):
             candidate = get_user_model()(
@@ -236,8 +237,6 @@ class RegistrationForm(forms.Form):
 
 class OrganisationForm(forms.ModelForm):
     class Meta:
-        from engagement.organisations.models import Organisation
-
         model = Organisation
         fields = [
             "name",
@@ -268,8 +267,6 @@ class OrganisationForm(forms.ModelForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from engagement.cities.models import CityPage
-
         super().__init__(*args, **kwargs)
         self.fields["home_city"].queryset = CityPage.objects.live().order_by("title")
         self.fields["home_city"].empty_label = _("Bitte wählen")
@@ -296,8 +293,6 @@ class JoinRequestForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from engagement.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             verification_state=Organisation.VerificationState.SUSPENDED

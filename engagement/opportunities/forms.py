@@ -36,9 +36,7 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
         page = super().save(commit=False)
         user = self.for_user
         posting_for_others = (
-            user is not None
-            and page.organisation_id
-            and not page.organisation.memberships.filter(user=user).exists()
+            user is not None and page.organisation_id and not page.organisation.has_member(user)
         )
         if posting_for_others and not page.posted_on_behalf_by_id:
             page.posted_on_behalf_by = user

@@ -7,7 +7,7 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from engagement.cities.services import public_collection_name
+from engagement.provisioning.services import public_collection_name
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
