@@ -2,6 +2,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -63,7 +65,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch sits in every page's header. It changes nothing but the visitor's language
+    # cookie, so it needs no CSRF token, and an anonymous page view sets no CSRF cookie (cacheable).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("search.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
 ]

@@ -5,6 +5,9 @@ MemberRequiredMixin and Application.objects.visible_to)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+import contextlib
+import csv
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +20,7 @@ from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address
 from engagement.spreadsheets import SpreadsheetExport
+from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
 
 from . import services
 from .filters import ApplicationFilterSet
@@ -58,9 +62,19 @@ def confirm_view(request, token):
 
 @never_cache
 def status_view(request, token):
-    application = get_object_or_404(
-        Application.objects.select_related("opportunity", "opportunity__organisation"), access_token=token
+    # Guessing status links is throttled: unknown tokens are counted per client address.
+    address = client_key(request)
+    if exceeded("status-lookup-address", address):
+        return render(request, "applications/status_rate_limited.html", status=429)
+    application = (
+        Application.objects.select_related("opportunity", "opportunity__organisation")
+        .filter(access_token=token)
+        .first()
     )
+    if application is None:
+        with contextlib.suppress(RateLimited):
+            hit("status-lookup-address", address)
+        raise Http404
     context = {"application": application, "page": application.opportunity}
     if request.method == "POST":
         action = request.POST.get("action")

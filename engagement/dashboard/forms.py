@@ -3,6 +3,7 @@ from html import unescape
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,13 @@ from engagement.cities.models import CityPage
 from engagement.honeypot import HoneypotMixin
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
+from engagement.security.forms import ThrottledLoginFormMixin
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
+
+
+class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
+    """The Verein login: Django's form behind the shared login throttle."""
+
 
 # The full field set of an opportunity, in the order a Verein thinks about it.
 STEPS = [

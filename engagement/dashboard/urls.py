@@ -14,7 +14,7 @@ urlpatterns = [
     path("registrieren/bestaetigen/<str:token>/", views.verify_email_view, name="verify_email"),
     path(
         "passwort/vergessen/",
-        auth_views.PasswordResetView.as_view(
+        views.RateLimitedPasswordResetView.as_view(
             template_name="dashboard/password_reset.html",
             form_class=PasswordResetForm,  # queues the mail: the request never talks SMTP
             email_template_name="dashboard/emails/password_reset.txt",

@@ -14,10 +14,17 @@ from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
 from engagement.organisations.models import Organisation
 from engagement.organisations.views import MemberRequiredMixin
-from engagement.ratelimit import RateLimited, client_address, hit
+from engagement.ratelimit import RateLimited, client_key, hit
 from engagement.users import accounts
 
-from .forms import InvitationForm, JoinRequestForm, OpportunityForm, OrganisationForm, RegistrationForm
+from .forms import (
+    InvitationForm,
+    JoinRequestForm,
+    MemberLoginForm,
+    OpportunityForm,
+    OrganisationForm,
+    RegistrationForm,
+)
 
 
 class OpportunityOfMemberMixin(MemberRequiredMixin):
@@ -179,39 +186,49 @@ class RestoreView(OpportunityOfMemberMixin, View):
 
 
 class RateLimitedLoginView(auth_views.LoginView):
-    """Django's login, with at most 10 attempts per address and account name in 15 minutes (429)."""
+    """Django's login behind the shared login throttle (engagement/security/throttle.py): 429 when it
+    refuses."""
 
     template_name = "dashboard/login.html"
     redirect_authenticated_user = True
+    form_class = MemberLoginForm
 
-    def post(self, request, *args, **kwargs):
-        username = request.POST.get("username", "").strip().lower()[:150]
-        try:
-            hit(
-                "login",
-                f"{client_address(request)}:{username}",
-                limit=accounts.LOGIN_ATTEMPTS_PER_15_MINUTES,
-                window_seconds=15 * 60,
-            )
-        except RateLimited:
-            form = self.get_form()
+    def form_invalid(self, form):
+        if getattr(self.request, "login_throttled", False):
             context = self.get_context_data(form=form, rate_limited=True)
             return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
+        return super().form_invalid(form)
+
+
+class RateLimitedPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per client address (429) and per e-mail address. Past an
+    e-mail address's budget the page answers as always and sends nothing: nobody floods one inbox, and
+    the answer tells nothing about which addresses have accounts."""
+
+    def form_valid(self, form):
+        try:
+            hit("password-reset-address", client_key(self.request))
+        except RateLimited:
+            return self.render_to_response(self.get_context_data(form=form, rate_limited=True), status=429)
+        try:
+            hit("password-reset-email", form.cleaned_data["email"].strip().lower())
+        except RateLimited:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 def register_view(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hit("register", client_address(request), limit=5, window_seconds=3600)
+            hit("register", client_key(request))
         except RateLimited:
             return render(
                 request, "dashboard/register.html", {"form": form, "rate_limited": True}, status=429
             )
         # The same answer whether or not the address already has an account: nobody learns who is registered.
-        if not form.cleaned_data["website"] and not accounts.email_taken(form.cleaned_data["email"]):
-            accounts.register(
+        if not form.cleaned_data["website"]:
+            accounts.register_unless_taken(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
@@ -283,6 +300,7 @@ class MembersView(MemberRequiredMixin, TemplateView):
             members=organisation.memberships.select_related("user").order_by("user__last_name"),
             requests=organisation.membership_requests.filter(status="pending").select_related("user"),
             invitation_form=kwargs.get("invitation_form") or InvitationForm(),
+            open_invitations=membership.open_invitations(organisation),
         )
         return context
 
@@ -295,6 +313,10 @@ class MembersView(MemberRequiredMixin, TemplateView):
                 return self.render_to_response(self.get_context_data(invitation_form=form), status=400)
             membership.invite(organisation=organisation, email=form.cleaned_data["email"], by=request.user)
             messages.success(request, _("Die Einladung ist verschickt."))
+        elif action == "revoke":
+            invitation = get_object_or_404(organisation.invitations, pk=request.POST.get("invitation_id"))
+            membership.revoke_invitation(invitation=invitation, by=request.user)
+            messages.success(request, _("Die Einladung ist zurückgezogen."))
         elif action in ("approve", "decline"):
             membership_request = get_object_or_404(
                 organisation.membership_requests, pk=request.POST.get("request_id")
@@ -318,7 +340,11 @@ class AcceptInvitationView(MemberRequiredMixin, View):
         return render(request, "dashboard/accept_invitation.html", {"token": token})
 
     def post(self, request, token):
-        organisation = membership.accept_invitation(token=token, user=request.user)
+        try:
+            organisation = membership.accept_invitation(token=token, user=request.user)
+        except ValidationError as error:
+            context = {"invalid": True, "wrong_address": " ".join(error.messages)}
+            return render(request, "dashboard/accept_invitation.html", context, status=403)
         if organisation is None:
             return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
         messages.success(request, _("Willkommen bei %(name)s!") % {"name": organisation.name})

@@ -7,14 +7,10 @@ from wagtail.models import Page
 
 from engagement.cities.models import CityPage
 from engagement.mail import outbox
-from engagement.ratelimit import RateLimited, client_address, hit
+from engagement.ratelimit import RateLimited, client_key, hit
 
 from .defaults import default_body
 from .models import AccessibilityFeedback, LegalPage
-
-# Per sender address: at most this many messages in FEEDBACK_WINDOW_SECONDS.
-FEEDBACK_LIMIT = 5
-FEEDBACK_WINDOW_SECONDS = 3600
 
 CITY_KINDS = [LegalPage.Kind.IMPRESSUM, LegalPage.Kind.PRIVACY, LegalPage.Kind.ACCESSIBILITY]
 PORTAL_KINDS = [*CITY_KINDS, LegalPage.Kind.EASY_LANGUAGE]
@@ -52,12 +48,7 @@ def legal_pages_for(parent: Page):
 
 def _check_rate_limit(request) -> None:
     try:
-        hit(
-            "legal-feedback",
-            client_address(request),
-            limit=FEEDBACK_LIMIT,
-            window_seconds=FEEDBACK_WINDOW_SECONDS,
-        )
+        hit("legal-feedback", client_key(request))
     except RateLimited as error:
         raise FeedbackRateLimited from error
 

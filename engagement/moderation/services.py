@@ -2,19 +2,17 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from engagement.cities.access import cities_edited_by
-from engagement.ratelimit import client_address, hit
+from engagement.ratelimit import client_key, hit
 
 from .models import ContentReport
 
-REPORTS_PER_HOUR = 5
-
 
 def report_opportunity(*, opportunity, request, reason: str, message: str, honeypot: str = ""):
-    """Store a report for the opportunity's city. Raises RateLimited past 5 reports an hour per address.
+    """Store a report for the opportunity's city. Raises RateLimited past the limit "content-report".
 
     A filled-in honeypot returns None without storing anything: the bot sees the same answer.
     """
-    hit("content-report", client_address(request), limit=REPORTS_PER_HOUR, window_seconds=3600)
+    hit("content-report", client_key(request))
     if honeypot:
         return None
     return ContentReport.objects.create(

@@ -1,5 +1,7 @@
 """Who belongs to an organisation: founding it, asking to join, invitations, removal."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -94,17 +96,46 @@ def invitation_token(invitation: Invitation) -> str:
     return signing.dumps(invitation.pk, salt=INVITATION_SALT)
 
 
+def open_invitations(organisation):
+    """Invitations that can still be accepted: not used, not revoked, not expired."""
+    since = timezone.now() - dt.timedelta(seconds=INVITATION_MAX_AGE)
+    return organisation.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True, created_at__gt=since
+    ).order_by("-created_at")
+
+
+def revoke_invitation(*, invitation: Invitation, by) -> None:
+    require_owner(by, invitation.organisation)
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def accept_invitation(*, token: str, user) -> Organisation | None:
+    """The organisation the invitation lets `user` join; None for a forged, expired, used or revoked link.
+
+    The link is bound to the invited address: only an account with that (confirmed) e-mail address
+    accepts it, so a forwarded link makes nobody else a member (ValidationError).
+    """
     try:
         invitation_id = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
     except signing.BadSignature:
         return None
     invitation = (
-        Invitation.objects.select_for_update().filter(pk=invitation_id, accepted_at__isnull=True).first()
+        Invitation.objects.select_for_update()
+        .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
+        .first()
     )
     if invitation is None:
         return None
+    if not user.is_active or user.email.strip().lower() != invitation.email:
+        raise ValidationError(
+            _(
+                "Diese Einladung gilt für eine andere E-Mail-Adresse. Bitte melden Sie sich mit dem "
+                "Konto dieser Adresse an oder bitten Sie um eine Einladung an Ihre Adresse."
+            )
+        )
     Membership.objects.get_or_create(organisation=invitation.organisation, user=user)
     invitation.accepted_by, invitation.accepted_at = user, timezone.now()
     invitation.save()

@@ -202,6 +202,7 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Einladung")

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -49,6 +50,11 @@ def editor_group_name(name: str) -> str:
     return f"Redaktion {name}"
 
 
+def public_collection_name(name: str) -> str:
+    """The city's collection for documents anyone may read (legal PDFs, flyers)."""
+    return f"{name} – öffentlich"
+
+
 def workflow_name(name: str) -> str:
     return f"Moderation {name}"
 
@@ -65,6 +71,8 @@ def setup_city(
     page, created = _section_page(name, slug, postcode_text, stage_name, page_fields)
     group = _editor_group(name, page)
     collection = _collection(name, group)
+    _collection(public_collection_name(name), group)
+    _restrict_documents(collection, group)
     workflow = _workflow(name, group, page)
     _legal_pages(page)
     ensure_city_site(page)
@@ -119,6 +127,17 @@ def _collection(name, group):
             group=group, collection=collection, permission=permission
         )
     return collection
+
+
+def _restrict_documents(collection, group):
+    """Documents in the city's own collection are for its editors (and administrators) only; what is
+    meant for everyone goes into the city's public collection, a sibling (restrictions are inherited)."""
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).first() or CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
 
 
 def _workflow(name, group, page):

@@ -8,6 +8,7 @@ defaults: SQLite and tasks executed in-process.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -23,11 +24,18 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CITY_HOSTS = env.dict("CITY_HOSTS", default={})
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# How many reverse proxies in front of the app server append to X-Forwarded-For (0: none, the app
+# server faces the clients). The client address for rate limits is the entry this many places from
+# the right; entries further left are the client's own words and never believed. With a value above 0
+# the app server must be reachable only through those proxies (engagement/ratelimit.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # Demo accounts with the password "demo" exist only where this is true; production forces it off.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
 INSTALLED_APPS = [
     "engagement.users",
+    "engagement.security",
     "engagement.taxonomy",
     "engagement.cities",
     "engagement.organisations",
@@ -39,6 +47,7 @@ INSTALLED_APPS = [
     "engagement.dashboard",
     "engagement.applications",
     "engagement.mail",
+    "engagement.retention",
     "home",
     "search",
     "engagement.operations",
@@ -58,6 +67,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +88,8 @@ MIDDLEWARE = [
     "engagement.operations.database.DatabaseUnavailableMiddleware",
     "engagement.operations.database.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "engagement.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,7 +98,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "engagement.security.middleware.KnownDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "engagement.security.middleware.StaffSessionTimeoutMiddleware",
+    "engagement.security.middleware.AdminTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -92,6 +111,9 @@ ROOT_URLCONF = "engagement.urls"
 WSGI_APPLICATION = "engagement.wsgi.application"
 AUTH_USER_MODEL = "users.User"
 LOGIN_URL = "dashboard:login"
+# Every login (Verein and Wagtail admin) passes the shared throttle (engagement/security/throttle.py).
+AUTHENTICATION_BACKENDS = ["engagement.security.backends.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "engagement.security.forms.StaffLoginForm"
 LOGIN_REDIRECT_URL = "dashboard:overview"
 
 TEMPLATES = [
@@ -197,6 +219,7 @@ CELERY_BEAT_SCHEDULE = {
     "send-unsent-mail": {"task": "mail.send_unsent_mail", "schedule": 5 * 60},
     "delete-sent-mail": {"task": "mail.delete_sent_mail", "schedule": 60 * 60 * 24},
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
+    "delete-expired-records": {"task": "retention.delete_expired_records", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
@@ -217,13 +240,45 @@ TASKS = {
     }
 }
 
-# --- Passwords ------------------------------------------------------------------------------------
+# --- Security headers -----------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): scripts only from our host or with the request's nonce, no
+# inline script; styles allow inline attributes (the city's accent colour is a style attribute, KERN
+# and Wagtail use them). The admin's exceptions live in engagement/security/headers.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "frame-src": [SELF],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Passwords and sessions -----------------------------------------------------------------------
+# At least 8 characters, no upper limit below Django's own (any length is hashed), checked against
+# common passwords and the account's own name; no composition rules (ASVS 5.0 6.2).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Staff (everyone who may use the Wagtail admin): logged out after 30 idle minutes and 12 hours after
+# the login however busy. Every session of an account ends when its password changes (Django's session
+# hash) or it is deactivated (the model backend refuses inactive users).
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=12 * 60 * 60)
+# Two-factor authentication (engagement/security/two_factor.py): the issuer the authenticator app shows.
+OTP_TOTP_ISSUER = "Engagement vernetzt"
 
 # --- Language and time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -280,10 +335,22 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Documents always pass Wagtail's serve view, which applies the collection's privacy (a city's own
+# collection: its editors only; "<Stadt> – öffentlich": everyone). The web server must never serve
+# MEDIA_ROOT/documents/ itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only editors may read a restricted document: they log in at the admin's login (with two factors).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call home to a third-party host
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from gravatar.com: the admin would send every editor's e-mail hash to a third party (the
+# CSP's img-src refuses it anyway; tests/e2e/test_security_headers.py found it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# One password reset for every account, the rate-limited one at /mein-verein/passwort/vergessen/;
+# Wagtail's own (/admin/password_reset/) would be a second, unlimited one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # The public JSON API (search/api.py) may be read by browsers on any other site; nothing else may.
 CORS_URLS_REGEX = r"^/api/"

@@ -66,3 +66,13 @@ configure_error_reporting(
     environment=env("SENTRY_ENVIRONMENT", default="production"),
     traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
 )
+# HSTS covers the host it is sent from. includeSubDomains would bind every subdomain of the portal's
+# domain (and a city host such as engagement.bretten.de would bind nothing of bretten.de above it),
+# and a city's other services on sibling subdomains are not ours to force onto https: off by default.
+# Preload is a promise to the browser vendors for a whole registrable domain: never from here.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = False
+# Deliberately silent checks (manage.py check --deploy), both for the reasons above:
+#   security.W005 (HSTS without includeSubDomains) – a city's sibling subdomains are not ours;
+#   security.W021 (no HSTS preload) – preload is not ours to promise for a city's whole domain.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]

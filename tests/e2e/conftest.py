@@ -43,7 +43,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    # axe is injected as an inline script, which the Content-Security-Policy refuses; the policy itself
+    # is tested in a tab that obeys it (test_security_headers.py, and the editor's tab in test_verein.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from freezegun import freeze_time
 
 from engagement.legal.models import AccessibilityFeedback, LegalPage
-from engagement.legal.services import FEEDBACK_LIMIT
+from engagement.ratelimit import LIMITS
 from home.models import HomePage
 from tests.factories import make_city
 
@@ -156,12 +156,12 @@ def test_a_filled_honeypot_looks_like_success_but_stores_and_mails_nothing(clien
 
 
 def test_too_many_messages_from_one_address_are_refused(client, bretten):
-    for _ in range(FEEDBACK_LIMIT):
+    for _ in range(LIMITS["legal-feedback"].attempts):
         assert client.post("/bretten/barrierefreiheit/", feedback()).status_code == 302
     response = client.post("/bretten/barrierefreiheit/", feedback())
     assert response.status_code == 429
     assert "in einer Stunde noch einmal" in response.content.decode()
-    assert AccessibilityFeedback.objects.count() == FEEDBACK_LIMIT
+    assert AccessibilityFeedback.objects.count() == LIMITS["legal-feedback"].attempts
 
 
 def test_portal_feedback_goes_to_every_city_contact(bretten, ettlingen):

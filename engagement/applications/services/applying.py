@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
-from engagement.ratelimit import hit
+from engagement.ratelimit import address_key, hit
 
 from ..models import CONSENT_VERSION, Application
 from .links import absolute, detail_url, status_url
@@ -20,13 +20,11 @@ from .links import absolute, detail_url, status_url
 Status = Application.Status
 CONFIRM_SALT = "engagement.applications.confirm"
 CONFIRM_MAX_AGE = dt.timedelta(days=7)
-# Per hour: enough for a family sharing one connection, too few for a bot.
-APPLICATIONS_PER_ADDRESS = 10
-APPLICATIONS_PER_EMAIL = 3
 
 
 def confirm_token(application: Application) -> str:
-    return signing.dumps(application.pk, salt=CONFIRM_SALT)
+    """A signed link that names the application by its random access token, never by its sequential id."""
+    return signing.dumps(application.access_token, salt=CONFIRM_SALT)
 
 
 @transaction.atomic
@@ -41,8 +39,8 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
     never tells whether an address has applied before.
     """
     email = data["email"].strip().lower()
-    hit("apply-ip", client_address, limit=APPLICATIONS_PER_ADDRESS, window_seconds=3600)
-    hit("apply-email", email, limit=APPLICATIONS_PER_EMAIL, window_seconds=3600)
+    hit("apply-address", address_key(client_address))
+    hit("apply-email", email)
     if data.get("website"):
         return None
     if not opportunity.takes_applications:
@@ -110,13 +108,15 @@ def _context(application, **extra) -> dict:
 def confirm(token: str) -> Application | None:
     """The second opt-in: only now does the organisation learn of the application (by a link)."""
     try:
-        application_id = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        reference = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     except signing.BadSignature:  # forged, damaged or older than 7 days (SignatureExpired)
         return None
+    # Links mailed before the access token replaced the id name the id; they expire within 7 days.
+    lookup = {"pk": reference} if isinstance(reference, int) else {"access_token": str(reference)}
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("opportunity")
-        .filter(pk=application_id)
+        .filter(**lookup)
         .first()
     )
     if application is None:
