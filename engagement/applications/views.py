@@ -2,12 +2,11 @@
 (/mein-verein/bewerbungen/, mounted by the dashboard's URLs; members of the organisation only, via
 MemberRequiredMixin and Application.objects.visible_to)."""
 
+import contextlib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
-import contextlib
-import csv
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +17,8 @@ from django.views.decorators.cache import never_cache
 
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.views import MemberRequiredMixin
-from engagement.ratelimit import RateLimited, client_address
-from engagement.spreadsheets import SpreadsheetExport
 from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
+from engagement.spreadsheets import SpreadsheetExport
 
 from . import services
 from .filters import ApplicationFilterSet
