@@ -11,7 +11,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install messages makemessages chromium run test test-e2e lint format services lock bench clean
+.PHONY: install messages makemessages chromium run serve test test-e2e lint format services lock bench clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -38,11 +38,24 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The address served goes to the settings (engagement/settings/dev.py): links in mails, the portal's
+# site and the cities' own hosts follow it.
+RUN_ENV := DEV_HOST=$(HOST) DEV_PORT=$(PORT)
+
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	@$(MAKE) --no-print-directory serve
+
+# The quick start without installing: migrate, demo data, every periodic job once, then celery beat
+# for the schedule (without a broker each job runs inside beat: no worker, no Redis) beside the
+# development server. Stopping the server (Ctrl-C) stops beat too.
+serve:
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	mkdir -p .cache
+	$(RUN_ENV) $(BIN)/python manage.py run_due_jobs
 	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/celery -A engagement --quiet beat --schedule .cache/celerybeat-schedule --loglevel WARNING & \
+	trap 'kill $$!' EXIT; $(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
 test: install chromium services lint
@@ -73,4 +86,4 @@ bench: install services
 	$(TEST_ENV) $(BIN)/python -m benchmarks.run
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 .cache

@@ -114,7 +114,8 @@ class LegalPage(Page):
                     )
                     status = 429
                 else:
-                    return redirect(f"{self.url}?gesendet=1#feedback")
+                    # Back to the address the form came from: the same host (its CSRF cookie) and language.
+                    return redirect(f"{request.path}?gesendet=1#feedback")
             else:
                 status = 400
         context = self.get_context(request, *args, **kwargs)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "engagement.moderation",
     "engagement.dashboard",
     "engagement.applications",
+    "engagement.jobs",
     "home",
     "search",
     "wagtail.contrib.forms",
@@ -125,7 +126,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    # kombu's in-memory transport; naming its host keeps kombu from warning that none was supplied.
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # every task of ours is idempotent, so a redelivery after a crash is safe
