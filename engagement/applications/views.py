@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -147,7 +148,7 @@ def _csv(applications):
                 application.availability,
                 application.message,
                 application.get_status_display(),
-                application.created_at.strftime("%d.%m.%Y"),
+                timezone.localtime(application.created_at).strftime("%d.%m.%Y"),
             )
         )
     return response

@@ -8,8 +8,8 @@ from engagement.cities.forms import ChoosableMediaOnlyMixin
 
 class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
     """The admin form: tells the page where it will live, offers the organisations (and images) of that
-    city only, records when a city editor creates an offer on an organisation's behalf, and applies the publishing
-    rules."""
+    city only, records when a city editor creates an offer on an organisation's behalf, and applies the
+    publishing rules."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)

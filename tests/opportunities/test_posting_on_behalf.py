@@ -85,7 +85,10 @@ def test_the_public_page_says_who_posted_on_whose_behalf(client, editor, bretten
 
 @pytest.mark.parametrize(
     "action",
-    [{"action-publish": "action-publish"}, {"action-workflow-action": "true", "workflow-action-name": "approve"}],
+    [
+        {"action-publish": "action-publish"},
+        {"action-workflow-action": "true", "workflow-action-name": "approve"},
+    ],
     ids=["edited and published", "approved in the editor"],
 )
 def test_a_vereins_own_offer_edited_or_approved_by_the_city_is_not_labelled_as_posted_by_it(
