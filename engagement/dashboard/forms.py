@@ -2,6 +2,8 @@ import re
 from html import unescape
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -181,6 +183,29 @@ class OpportunityForm(forms.ModelForm):
 
     def page_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in FIELDS}
+
+
+class LoginForm(AuthenticationForm):
+    """Members log in with their e-mail address (registration makes it their account name), in any
+    letter case; the demo accounts' names ("verein-bretten") keep working."""
+
+    username = UsernameField(
+        label=_("E-Mail-Adresse"),
+        # Text, not type="email": an account name typed here is no error, and is echoed back as typed.
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Bitte prüfen Sie E-Mail-Adresse und Passwort."),
+    }
+
+    def clean(self):
+        identifier = self.cleaned_data.get("username") or ""
+        if "@" in identifier:
+            account = get_user_model().objects.filter(email__iexact=identifier).order_by("pk").first()
+            if account is not None:
+                self.cleaned_data["username"] = account.get_username()
+        return super().clean()
 
 
 class RegistrationForm(forms.Form):

@@ -16,7 +16,14 @@ from engagement.organisations.models import Membership, Organisation
 from engagement.ratelimit import RateLimited, client_address, hit
 
 from . import accounts, freshness, services
-from .forms import InvitationForm, JoinRequestForm, OpportunityForm, OrganisationForm, RegistrationForm
+from .forms import (
+    InvitationForm,
+    JoinRequestForm,
+    LoginForm,
+    OpportunityForm,
+    OrganisationForm,
+    RegistrationForm,
+)
 
 
 class MemberRequiredMixin(LoginRequiredMixin):
@@ -194,6 +201,7 @@ class RateLimitedLoginView(auth_views.LoginView):
     """Django's login, with at most 10 attempts per address and account name in 15 minutes (429)."""
 
     template_name = "dashboard/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
