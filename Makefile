@@ -11,7 +11,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/engagement} \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 
-.PHONY: install messages makemessages chromium run serve test test-e2e lint format services lock bench clean
+.PHONY: install messages makemessages chromium java run serve test test-e2e lint format services lock bench clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -27,6 +27,10 @@ makemessages: $(VENV)/.installed
 # The browser tests drive Debian's Chromium (no browser downloads).
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The W3C Nu HTML checker (npm vnu-jar, tests/test_html_validity.py) runs on Debian's Java.
+java:
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,7 +62,7 @@ serve:
 	trap 'kill $$!' EXIT; $(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
-test: install chromium services lint
+test: install chromium java services lint
 	$(TEST_ENV) $(BIN)/pytest -n 2
 
 # Only the browser tests (screenshots land in tests/e2e/screenshots/).

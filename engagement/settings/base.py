@@ -215,6 +215,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call home to a third-party host
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No avatars from Gravatar: editors' e-mail hashes stay here, and the admin loads nothing from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Geocoding ------------------------------------------------------------------------------------
 # "offline" (default) resolves German postcodes and place names from data shipped with packages;

@@ -69,7 +69,7 @@ def test_the_ended_message_names_the_day_it_ended_in_the_visitors_language(clien
     page = ended(make_opportunity(organisation=verein_bretten), end_date=dt.date(2026, 3, 14))
     assert "Es endete am 14. März 2026." in client.get(page.url).content.decode()
     english = client.get(f"/en{page.url}").content.decode()
-    assert "This offer has ended." in english and "It ended on 14 March 2026." in english
+    assert "This opportunity has ended." in english and "It ended on 14 March 2026." in english
 
 
 def test_a_running_offer_is_not_ended_on_its_last_day(client, verein_bretten):
