@@ -57,7 +57,7 @@ def _serialise(page, request, origin=None):
             "name": page.organisation.name,
             "url": request.build_absolute_uri(page.organisation.get_absolute_url()),
         },
-        "categories": [{"slug": c.slug, "name": c.name} for c in page.categories.all()],
+        "categories": [{"slug": c.slug, "name": c.display_name} for c in page.categories.all()],
         "schedule": page.schedule_kind,
         "rhythm": page.rhythm,
         "event_start": page.event_start.isoformat() if page.event_start else None,
