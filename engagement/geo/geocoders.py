@@ -27,6 +27,12 @@ class Location:
     latitude: float
     longitude: float
     label: str = ""
+    # True where the point is a house or street; False for a postcode's or town's centre.
+    street_level: bool = False
+
+
+# What the online services call a point at a street address (Nominatim's addresstype, Photon's type).
+STREET_LEVEL_TYPES = {"house", "building", "road", "street", "amenity"}
 
 
 class GeocodingError(Exception):
@@ -139,7 +145,9 @@ class GeopyGeocoder(Geocoder):
             raise GeocodingError(str(error)) from error
         if result is None:
             return None
-        return Location(result.latitude, result.longitude, result.address)
+        raw = result.raw or {}
+        kind = raw.get("addresstype") or raw.get("properties", {}).get("type", "")
+        return Location(result.latitude, result.longitude, result.address, kind in STREET_LEVEL_TYPES)
 
     def _country_filter(self):
         from geopy.geocoders import Nominatim
@@ -166,7 +174,7 @@ def locate_place(query: str) -> Location | None:
     if cached is not None:
         return Location(*cached) if cached else None
     location = geocoder.geocode(query)
-    found = (location.latitude, location.longitude, location.label) if location else ()
+    found = (location.latitude, location.longitude, location.label, location.street_level) if location else ()
     cache.set(key, found, PLACE_CACHE_SECONDS)
     return location
 

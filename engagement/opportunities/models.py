@@ -131,6 +131,9 @@ class OpportunityPage(Page):
     place = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
+    # The point is the street address (an online geocoder found it), not only the postcode's centre:
+    # only then does a distance to the tenth of a kilometre mean anything.
+    located_at_street = models.BooleanField(default=False, editable=False)
     geocoded_location = models.CharField(max_length=300, blank=True, editable=False)
     barrier_free = models.BooleanField(_("Barrierefreier Zugang"), default=False)
     accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
@@ -402,6 +405,7 @@ class OpportunityPage(Page):
             self.city = city
         if self.is_remote:
             self.latitude = self.longitude = None
+            self.located_at_street = False
             self.geocoded_location = ""
         update_fields = kwargs.get("update_fields")
         if update_fields is None:
