@@ -69,9 +69,11 @@ test: install chromium java services lint
 test-e2e: install chromium services
 	$(TEST_ENV) $(BIN)/pytest tests/e2e
 
+# Style, then the import contracts of docs/architecture.md (pyproject.toml, [tool.importlinter]).
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format:
 	$(BIN)/ruff check --fix .

@@ -4,6 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+# The portal page sits on top of the domain apps, which do not know it.
+from engagement.cities.models import CityPage
+from engagement.opportunities.listings import newest, urgently_needed
+from engagement.opportunities.stats import listed_counts
+from engagement.taxonomy.models import Category
+
 
 class HomePage(Page):
     """The regional portal: the entry to all city stages and the whole region's search."""
@@ -23,12 +29,6 @@ class HomePage(Page):
         verbose_name = _("Startseite des Portals")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the portal page sits on top of the domain apps, which do not know it.
-        from engagement.cities.models import CityPage
-        from engagement.opportunities.listings import newest, urgently_needed
-        from engagement.opportunities.stats import listed_counts
-        from engagement.taxonomy.models import Category
-
         context = super().get_context(request, *args, **kwargs)
         counts = listed_counts()
         cities = list(CityPage.objects.live().child_of(self).order_by("title"))

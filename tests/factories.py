@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.test import TestCase
 from django.utils import timezone
 
-from engagement.cities.services import setup_city
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
+from engagement.provisioning.services import setup_city
 from engagement.taxonomy.models import Category
 
 CITY_POSTCODES = {

@@ -32,8 +32,6 @@ class ApplicationFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["opportunity"].queryset = OpportunityPage.objects.filter(
-            organisation__memberships__user=user
-        ).order_by("title")
+        self.filters["opportunity"].queryset = OpportunityPage.objects.of_member(user).order_by("title")
         # An unknown value is ignored (the whole list shows), never an error page.
         self.form.fields["opportunity"].error_messages["invalid_choice"] = _("Dieses Angebot gibt es nicht.")

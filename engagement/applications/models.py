@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
 
 from .consent import CONSENT_VERSION  # noqa: F401  (the version new applications record)
 
@@ -23,7 +24,7 @@ class ApplicationQuerySet(models.QuerySet):
         not city editors, not administrators browsing, not other organisations."""
         if not user.is_authenticated:
             return self.none()
-        return self.confirmed().filter(opportunity__organisation__memberships__user=user)
+        return self.confirmed().filter(opportunity__organisation__in=Organisation.objects.of_member(user))
 
 
 class Application(models.Model):

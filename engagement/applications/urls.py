@@ -5,6 +5,9 @@ from . import views
 
 app_name = "applications"
 
+# The citizen's side. The organisation's screens live under /mein-verein/ (organisation_urls.py, mounted
+# by the dashboard's URLs).
+
 urlpatterns = [
     path("bewerben/<int:page_id>/", views.apply_view, name="apply"),
     path(
@@ -14,11 +17,4 @@ urlpatterns = [
     ),
     path("bewerbung/bestaetigen/<str:token>/", views.confirm_view, name="confirm"),
     path("bewerbung/<str:token>/", views.status_view, name="status"),
-    path("mein-verein/bewerbungen/", views.organisation_list, name="list"),
-    path("mein-verein/bewerbungen/<int:pk>/", views.organisation_detail, name="detail"),
-    path(
-        "mein-verein/bewerbungen/angebot/<int:page_id>/wieder-oeffnen/",
-        views.reopen_view,
-        name="reopen",
-    ),
 ]

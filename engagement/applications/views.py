@@ -1,21 +1,22 @@
 """Thin views: the citizen's side (apply, confirm, private status link) and the organisation's side
-(/mein-verein/bewerbungen/, members of the organisation only, via Application.objects.visible_to)."""
+(/mein-verein/bewerbungen/, mounted by the dashboard's URLs; members of the organisation only, via
+MemberRequiredMixin and Application.objects.visible_to)."""
 
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from engagement.opportunities.listings import similar_to
 from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address
 
 from . import services
@@ -94,29 +95,31 @@ def status_view(request, token):
     return render(request, "applications/status.html", context)
 
 
-@login_required
-def organisation_list(request):
-    filterset = ApplicationFilterSet(
-        request.GET or None,
-        queryset=Application.objects.visible_to(request.user)
-        .select_related("opportunity", "opportunity__organisation")
-        .order_by("-created_at"),
-        user=request.user,
-    )
-    applications = filterset.qs
-    if request.GET.get("format") == "csv":
-        return _csv(applications)
-    selected = filterset.form.cleaned_data.get("opportunity") if filterset.is_bound else None
-    return render(
-        request,
-        "applications/organisation_list.html",
-        {
-            "applications": applications,
-            "filter_form": filterset.form,
-            "selected_opportunity": selected,
-            "csv_query": _csv_query(request),
-        },
-    )
+class OrganisationListView(MemberRequiredMixin, View):
+    """The applications to the member's organisations' opportunities, filtered; also as CSV."""
+
+    def get(self, request):
+        filterset = ApplicationFilterSet(
+            request.GET or None,
+            queryset=Application.objects.visible_to(request.user)
+            .select_related("opportunity", "opportunity__organisation")
+            .order_by("-created_at"),
+            user=request.user,
+        )
+        applications = filterset.qs
+        if request.GET.get("format") == "csv":
+            return _csv(applications)
+        selected = filterset.form.cleaned_data.get("opportunity") if filterset.is_bound else None
+        return render(
+            request,
+            "applications/organisation_list.html",
+            {
+                "applications": applications,
+                "filter_form": filterset.form,
+                "selected_opportunity": selected,
+                "csv_query": _csv_query(request),
+            },
+        )
 
 
 def _csv_query(request) -> str:
@@ -154,39 +157,46 @@ def _csv(applications):
     return response
 
 
-@login_required
-def organisation_detail(request, pk):
-    application = get_object_or_404(
-        Application.objects.visible_to(request.user).select_related("opportunity"), pk=pk
-    )
-    form = StatusForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_status(
-                application,
-                form.cleaned_data["status"],
-                by=request.user,
-                message=form.cleaned_data["message"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Gespeichert. Die Person bekommt eine E-Mail."))
-        return redirect("applications:detail", pk=application.pk)
-    return render(
-        request,
-        "applications/organisation_detail.html",
-        {"application": application, "form": form, "changes": application.changes.all()},
-        status=400 if form.errors else 200,
-    )
+class OrganisationDetailView(MemberRequiredMixin, View):
+    """One application, its history and the organisation's answer (accept, decline, …)."""
+
+    def get(self, request, pk):
+        return self.answer(request, pk)
+
+    def post(self, request, pk):
+        return self.answer(request, pk)
+
+    def answer(self, request, pk):
+        application = get_object_or_404(
+            Application.objects.visible_to(request.user).select_related("opportunity"), pk=pk
+        )
+        form = StatusForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.change_status(
+                    application,
+                    form.cleaned_data["status"],
+                    by=request.user,
+                    message=form.cleaned_data["message"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Gespeichert. Die Person bekommt eine E-Mail."))
+            return redirect("dashboard:application_detail", pk=application.pk)
+        return render(
+            request,
+            "applications/organisation_detail.html",
+            {"application": application, "form": form, "changes": application.changes.all()},
+            status=400 if form.errors else 200,
+        )
 
 
-@login_required
-@require_POST
-def reopen_view(request, page_id):
-    page = get_object_or_404(
-        OpportunityPage.objects.filter(organisation__memberships__user=request.user), pk=page_id
-    )
-    services.reopen(page, by=request.user)
-    messages.success(request, _("Das Angebot nimmt wieder Bewerbungen an."))
-    return redirect(f"{reverse('applications:list')}?opportunity={page.pk}")
+class ReopenView(MemberRequiredMixin, View):
+    """Applications again although every place is taken (e.g. for a waiting list)."""
+
+    def post(self, request, page_id):
+        page = get_object_or_404(OpportunityPage.objects.of_member(request.user), pk=page_id)
+        services.reopen(page, by=request.user)
+        messages.success(request, _("Das Angebot nimmt wieder Bewerbungen an."))
+        return redirect(f"{reverse('dashboard:applications')}?opportunity={page.pk}")

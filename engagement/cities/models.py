@@ -87,31 +87,3 @@ class CityPage(Page):
     @cached_property
     def postcode_list(self) -> list[str]:
         return parse_postcodes(self.postcodes)
-
-    def current_opportunities(self):
-        # Imported here: opportunities depend on cities, not the other way round.
-        from engagement.opportunities.models import OpportunityPage
-
-        return OpportunityPage.objects.listed().descendant_of(self).for_listing()
-
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from engagement.opportunities.listings import urgently_needed
-        from engagement.opportunities.models import OpportunityPage
-        from engagement.opportunities.stats import category_counts
-        from engagement.taxonomy.models import Category
-
-        context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.current_opportunities().order_by("-first_published_at", "-pk"), 12)
-        context["opportunities"] = paginator.get_page(request.GET.get("page"))
-        if context["opportunities"].number == 1:
-            counts = category_counts(city=self)
-            categories = list(Category.objects.all())
-            for category in categories:
-                category.opportunity_count = counts.get(category.pk, 0)
-            context["categories"] = categories
-            context["urgent_opportunities"] = urgently_needed(
-                OpportunityPage.objects.listed().filter(city=self), limit=3
-            )
-        return context

@@ -43,6 +43,12 @@ def ensure_portal_site():
         site.save()
 
 
+def portal_root():
+    """The regional portal's start page: the root of the default site (the cities' sites are the others)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page if site is not None else None
+
+
 def city_for_request(request) -> CityPage | None:
     """The city whose own host the request came to, or None on the regional portal."""
     if not settings.CITY_HOSTS:

@@ -4,10 +4,13 @@ from html import unescape
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
+from django.contrib.auth.password_validation import validate_password
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 
 # The full field set of an opportunity, in the order a Verein thinks about it.
@@ -234,9 +237,6 @@ class RegistrationForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.password_validation import validate_password
-
         cleaned = super().clean()
         if cleaned.get("password"):
             candidate = get_user_model()(
@@ -254,8 +254,6 @@ class RegistrationForm(forms.Form):
 
 class OrganisationForm(forms.ModelForm):
     class Meta:
-        from engagement.organisations.models import Organisation
-
         model = Organisation
         fields = [
             "name",
@@ -286,8 +284,6 @@ class OrganisationForm(forms.ModelForm):
     )
 
     def __init__(self, *args, **kwargs):
-        from engagement.cities.models import CityPage
-
         super().__init__(*args, **kwargs)
         self.fields["home_city"].queryset = CityPage.objects.live().order_by("title")
         self.fields["home_city"].empty_label = _("Bitte wählen")
@@ -314,8 +310,6 @@ class JoinRequestForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from engagement.organisations.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             verification_state=Organisation.VerificationState.SUSPENDED

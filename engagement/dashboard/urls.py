@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from . import views
 
@@ -44,6 +44,8 @@ urlpatterns = [
     path("angebote/<int:page_id>/vorschau/", views.PreviewView.as_view(), name="preview"),
     path("angebote/<int:page_id>/zurueckholen/", views.RestoreView.as_view(), name="restore"),
     path("aktuell/<str:token>/", views.confirm_current_view, name="confirm_current"),
+    # The applications to the Verein's opportunities: the applications app's screens, in this namespace.
+    path("bewerbungen/", include("engagement.applications.organisation_urls")),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

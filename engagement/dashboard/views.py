@@ -1,21 +1,22 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
-from engagement.applications.models import Application
+from engagement.applications import counts as application_counts
+from engagement.opportunities import freshness, lifecycle
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
-from engagement.organisations.models import Membership, Organisation
+from engagement.organisations.models import Organisation
+from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address, hit
+from engagement.users import accounts
 
-from . import accounts, freshness, services
 from .forms import (
     InvitationForm,
     JoinRequestForm,
@@ -26,32 +27,26 @@ from .forms import (
 )
 
 
-class MemberRequiredMixin(LoginRequiredMixin):
-    """Views of one organisation's opportunities: logged-in users, and object-level membership checks
-    (`member_page`, `Organisation.objects.of_member`) decide what they reach."""
+class OpportunityOfMemberMixin(MemberRequiredMixin):
+    """Views of one of the member's opportunities (`page_id` in the URL); anyone else's answers 403."""
 
     def member_page(self):
-        return services.member_opportunity(self.request.user, self.kwargs["page_id"])
+        return lifecycle.member_opportunity(self.request.user, self.kwargs["page_id"])
 
 
-class OverviewView(LoginRequiredMixin, TemplateView):
+class OverviewView(MemberRequiredMixin, TemplateView):
     template_name = "dashboard/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        owned = Organisation.objects.owned_by(self.request.user).values("pk")
         organisations = list(
-            Organisation.objects.of_member(self.request.user)
+            self.member_organisations()
             .select_related("home_city")
-            .annotate(
-                is_owner=Exists(
-                    Membership.objects.filter(
-                        organisation=OuterRef("pk"), user=self.request.user, role=Membership.Role.OWNER
-                    )
-                )
-            )
+            .annotate(is_owner=ExpressionWrapper(Q(pk__in=owned), output_field=BooleanField()))
         )
         pages = list(
-            services.opportunities_of_member(self.request.user)
+            OpportunityPage.objects.of_member(self.request.user)
             .select_related("organisation", "city", "freshness")
             .order_by("-latest_revision_created_at", "-pk")
         )
@@ -65,18 +60,13 @@ class OverviewView(LoginRequiredMixin, TemplateView):
             .prefetch_related("task_states")
             .order_by("created_at")
         }
-        waiting = dict(
-            Application.objects.confirmed()
-            .filter(opportunity__organisation__in=organisations, status=Application.Status.REQUESTED)
-            .values_list("opportunity__organisation")
-            .annotate(n=Count("pk"))
-        )
+        waiting = application_counts.waiting_by_organisation(organisations)
         for organisation in organisations:
             organisation.waiting_applications = waiting.get(organisation.pk, 0)
         listed = set(OpportunityPage.objects.listed().filter(pk__in=page_ids).values_list("pk", flat=True))
         for organisation in organisations:
             organisation.dashboard_rows = [
-                (page, services.state_of(page, workflow_states.get(page.pk), is_listed=page.pk in listed))
+                (page, lifecycle.state_of(page, workflow_states.get(page.pk), is_listed=page.pk in listed))
                 for page in pages
                 if page.organisation_id == organisation.pk
             ]
@@ -84,16 +74,14 @@ class OverviewView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class OpportunityFormView(MemberRequiredMixin, FormView):
+class OpportunityFormView(OpportunityOfMemberMixin, FormView):
     form_class = OpportunityForm
     template_name = "dashboard/opportunity_form.html"
 
     def get_organisation(self):
         if "page_id" in self.kwargs:
             return self.member_page().organisation
-        return get_object_or_404(
-            Organisation.objects.of_member(self.request.user), pk=self.kwargs["organisation_id"]
-        )
+        return self.get_member_organisation(self.kwargs["organisation_id"])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -113,14 +101,14 @@ class OpportunityFormView(MemberRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             if "page_id" in self.kwargs:
-                page = services.update_draft(
+                page = lifecycle.update_draft(
                     page=self.member_page(),
                     user=self.request.user,
                     data=form.page_data(),
                     image=form.image_change(),
                 )
             else:
-                page = services.create_draft(
+                page = lifecycle.create_draft(
                     organisation=self.get_organisation(),
                     user=self.request.user,
                     data=form.page_data(),
@@ -142,14 +130,14 @@ class OpportunityFormView(MemberRequiredMixin, FormView):
         return response
 
 
-class SubmitView(MemberRequiredMixin, View):
+class SubmitView(OpportunityOfMemberMixin, View):
     def post(self, request, page_id):
         return self.submit(request, self.member_page())
 
     @staticmethod
     def submit(request, page):
         try:
-            services.submit_for_moderation(page=page, user=request.user)
+            lifecycle.submit_for_moderation(page=page, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -157,14 +145,14 @@ class SubmitView(MemberRequiredMixin, View):
         return redirect("dashboard:overview")
 
 
-class ActionView(MemberRequiredMixin, View):
+class ActionView(OpportunityOfMemberMixin, View):
     """Duplicate, pause, resume and end: one POST each, answered with a message on the overview."""
 
     ACTIONS = {
-        "duplicate": (services.duplicate, _("Kopie angelegt. Sie finden sie als Entwurf in der Liste.")),
-        "pause": (services.pause, _("Pausiert: Es sind keine neuen Bewerbungen möglich.")),
-        "resume": (services.resume, _("Die Suche läuft wieder.")),
-        "end": (services.end, _("Beendet: Das Angebot ist nicht mehr online.")),
+        "duplicate": (lifecycle.duplicate, _("Kopie angelegt. Sie finden sie als Entwurf in der Liste.")),
+        "pause": (lifecycle.pause, _("Pausiert: Es sind keine neuen Bewerbungen möglich.")),
+        "resume": (lifecycle.resume, _("Die Suche läuft wieder.")),
+        "end": (lifecycle.end, _("Beendet: Das Angebot ist nicht mehr online.")),
     }
 
     def post(self, request, page_id, action):
@@ -188,7 +176,7 @@ def confirm_current_view(request, token):
     return render(request, "dashboard/confirm_current.html", {"page": page})
 
 
-class RestoreView(MemberRequiredMixin, View):
+class RestoreView(OpportunityOfMemberMixin, View):
     def post(self, request, page_id):
         if freshness.restore(self.member_page(), request.user):
             messages.success(request, _("Das Angebot ist wieder online."))
@@ -248,7 +236,7 @@ def verify_email_view(request, token):
     return render(request, "dashboard/verify_email.html", {"verified_user": user})
 
 
-class FoundOrganisationView(LoginRequiredMixin, FormView):
+class FoundOrganisationView(MemberRequiredMixin, FormView):
     form_class = OrganisationForm
     template_name = "dashboard/organisation_form.html"
 
@@ -264,7 +252,7 @@ class FoundOrganisationView(LoginRequiredMixin, FormView):
         return response
 
 
-class JoinOrganisationView(LoginRequiredMixin, FormView):
+class JoinOrganisationView(MemberRequiredMixin, FormView):
     form_class = JoinRequestForm
     template_name = "dashboard/join_form.html"
 
@@ -287,15 +275,13 @@ class JoinOrganisationView(LoginRequiredMixin, FormView):
         return response
 
 
-class MembersView(LoginRequiredMixin, TemplateView):
+class MembersView(MemberRequiredMixin, TemplateView):
     """Owners only: members, open requests to join, invitations."""
 
     template_name = "dashboard/members.html"
 
     def get_organisation(self):
-        organisation = get_object_or_404(Organisation, pk=self.kwargs["organisation_id"])
-        membership.require_owner(self.request.user, organisation)
-        return organisation
+        return self.get_owned_organisation(self.kwargs["organisation_id"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -335,7 +321,7 @@ class MembersView(LoginRequiredMixin, TemplateView):
         return redirect("dashboard:members", organisation_id=organisation.pk)
 
 
-class AcceptInvitationView(LoginRequiredMixin, View):
+class AcceptInvitationView(MemberRequiredMixin, View):
     def get(self, request, token):
         return render(request, "dashboard/accept_invitation.html", {"token": token})
 
@@ -347,7 +333,7 @@ class AcceptInvitationView(LoginRequiredMixin, View):
         return redirect("dashboard:overview")
 
 
-class PreviewView(MemberRequiredMixin, View):
+class PreviewView(OpportunityOfMemberMixin, View):
     """The latest saved version as citizens would see it, before the editors have approved it."""
 
     def get(self, request, page_id):

@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from engagement.cities.services import setup_city
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
+from engagement.provisioning.services import setup_city
 from engagement.slugs import german_slugify
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 

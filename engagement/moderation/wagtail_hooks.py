@@ -17,8 +17,8 @@ from wagtail.permissions import register_permission_policy
 
 from engagement.cities.access import CityEditorsPolicy, cities_edited_by
 
-from .dashboard import CityModerationPanel
 from .models import ContentReport
+from .panels import CityModerationPanel
 from .services import resolve_report
 from .statistics_views import CityStatisticsView
 

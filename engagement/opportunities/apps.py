@@ -8,4 +8,6 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = _("Engagement-Angebote")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Imported once the models are loaded: they connect receivers (geocoding, search columns, cached
+        # counts, the decision mails that replace Wagtail's for Verein members) and register their tasks.
+        from . import notifications, signals  # noqa: F401

@@ -41,7 +41,7 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
             user is not None
             and page.pk is None
             and page.organisation_id
-            and not page.organisation.memberships.filter(user=user).exists()
+            and not page.organisation.has_member(user)
         )
         if posting_for_others and not page.posted_on_behalf_by_id:
             page.posted_on_behalf_by = user

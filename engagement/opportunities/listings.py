@@ -5,14 +5,18 @@ whatever the number of rows: the home page and the city pages stay at a constant
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from engagement.geo.distance import bounding_box
+from engagement.taxonomy.models import Category
 
 from .models import OpportunityPage
+from .stats import category_counts
 
 # An opportunity counts as new for two weeks after it was first published ("Neu" badge and list).
 NEW_FOR_DAYS = 14
@@ -20,6 +24,7 @@ NEW_FOR_DAYS = 14
 URGENT_WITHIN_DAYS = 14
 # Other cities' opportunities within this distance count as "nearby" for similar opportunities.
 SIMILAR_NEARBY_KM = 15
+CITY_PAGE_SIZE = 12
 
 
 def is_new(opportunity, now=None) -> bool:
@@ -62,8 +67,6 @@ def similar_to(opportunity, limit=4):
 
     One query for the rows (the topics of `opportunity` are a subquery) and one for the cards' topics.
     """
-    from engagement.taxonomy.models import Category
-
     topics = Category.objects.filter(opportunities=opportunity.pk).values("pk")
     place = Q(city_id=opportunity.city_id) if opportunity.city_id else Q(pk__in=[])
     if opportunity.latitude is not None and opportunity.longitude is not None:
@@ -79,4 +82,35 @@ def similar_to(opportunity, limit=4):
         .annotate(shared_topics=Count("categories", distinct=True))
         .for_listing()
         .order_by("-shared_topics", "-first_published_at", "-pk")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class CityListings:
+    """What a city's page lists: one page of its current opportunities (newest first) and, on the first
+    page, its topics with their counts and what is urgently needed."""
+
+    opportunities: Page
+    categories: list
+    urgent: list
+
+
+def city_listings(city, page_number) -> CityListings:
+    listed = OpportunityPage.objects.listed().filter(city=city)
+    paginator = Paginator(
+        OpportunityPage.objects.listed()
+        .descendant_of(city)
+        .for_listing()
+        .order_by("-first_published_at", "-pk"),
+        CITY_PAGE_SIZE,
+    )
+    opportunities = paginator.get_page(page_number)
+    if opportunities.number != 1:
+        return CityListings(opportunities=opportunities, categories=[], urgent=[])
+    counts = category_counts(city=city)
+    categories = list(Category.objects.all())
+    for category in categories:
+        category.opportunity_count = counts.get(category.pk, 0)
+    return CityListings(
+        opportunities=opportunities, categories=categories, urgent=urgently_needed(listed, limit=3)
     )

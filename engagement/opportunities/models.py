@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from engagement.cities.models import CityPage
+from engagement.geo.geocoders import address_query
 from engagement.organisations.models import Organisation
 
 from .fields import IdSetField, ids_text
@@ -23,6 +24,10 @@ from .forms import OpportunityCopyForm, OpportunityPageForm
 
 
 class OpportunityQuerySet(PageQuerySet):
+    def of_member(self, user):
+        """The opportunities (drafts included) of the organisations the user belongs to."""
+        return self.filter(organisation__in=Organisation.objects.of_member(user))
+
     def reachable(self):
         """What citizens may open by its address: live, public, from a verified organisation; also an
         offer that is over, until the daily sweep takes it offline (its page then says it has ended)."""
@@ -387,8 +392,6 @@ class OpportunityPage(Page):
 
     @property
     def location_query(self) -> str:
-        from engagement.geo.geocoders import address_query
-
         return "" if self.is_remote else address_query(self.street, self.postcode, self.place)
 
     @property
@@ -492,3 +495,30 @@ class OpportunityPage(Page):
         if self.benefits_note:
             items.append(self.benefits_note)
         return items
+
+
+class Freshness(models.Model):
+    """Whether an ongoing opportunity is still current (the national database asks every 3 months).
+
+    Kept beside the page, not on it: confirming is not a content change and must not create a revision.
+    """
+
+    page = models.OneToOneField(OpportunityPage, on_delete=models.CASCADE, related_name="freshness")
+    confirmed_at = models.DateTimeField(_("Zuletzt bestätigt"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("Erinnert am"), null=True, blank=True)
+    taken_offline_at = models.DateTimeField(_("Automatisch offline genommen am"), null=True, blank=True)
+    offline_revision = models.ForeignKey(
+        Revision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Die Fassung, die online war, als das Angebot offline genommen wurde."),
+    )
+
+    class Meta:
+        verbose_name = _("Aktualität")
+        verbose_name_plural = _("Aktualität")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.confirmed_at or '–'}"

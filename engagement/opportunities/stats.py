@@ -11,6 +11,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
 
+from .models import OpportunityPage
+
 CACHE_SECONDS = 300
 
 
@@ -23,8 +25,6 @@ def listed_counts() -> dict[str, dict[int, int]]:
     """{"cities": {city_id: count}, "categories": {category_id: count}} of what citizens can find."""
     counts = cache.get(_cache_key())
     if counts is None:
-        from .models import OpportunityPage
-
         listed = OpportunityPage.objects.listed().order_by()
         counts = {
             "cities": dict(listed.values_list("city").annotate(n=Count("pk")).values_list("city", "n")),
@@ -51,8 +51,6 @@ def category_counts(city=None) -> dict[int, int]:
     """
     by_city = cache.get(_category_cache_key())
     if by_city is None:
-        from .models import OpportunityPage
-
         by_city = {}
         rows = (
             OpportunityPage.objects.listed()
@@ -77,7 +75,5 @@ def category_counts(city=None) -> dict[int, int]:
 @receiver(page_published)
 @receiver(page_unpublished)
 def forget_counts(sender, **kwargs):
-    from .models import OpportunityPage
-
     if issubclass(sender, OpportunityPage):
         cache.delete_many([_cache_key(), _category_cache_key()])

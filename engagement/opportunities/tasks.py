@@ -5,6 +5,15 @@ from django.conf import settings
 
 from engagement.geo.geocoders import GeocodingError, get_geocoder
 
+# The freshness sweep lives beside its rules; importing it here lets celery's autodiscovery register it.
+from .freshness import (  # noqa: F401
+    send_freshness_reminder,
+    sweep_freshness,
+    take_expired_offline,
+    take_stale_offline,
+)
+from .models import OpportunityPage
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,8 +33,6 @@ def geocode_opportunity(page_id: int) -> str:
     geocoder does not know leaves the coordinates empty (the opportunity stays online, just without
     distance); a failing geocoding service is retried with backoff.
     """
-    from .models import OpportunityPage
-
     page = (
         OpportunityPage.objects.filter(pk=page_id)
         .only("is_remote", "street", "postcode", "place", "geocoded_location")

@@ -4,14 +4,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from engagement.cities.forms import ChoosableMediaOnlyMixin
 
+from .services import ALLOWED_TRANSITIONS
+
 
 class OrganisationAdminForm(ChoosableMediaOnlyMixin, WagtailAdminModelForm):
     """Refuses a change of verification state that the rules do not allow, with a German message; the
     logo comes from the editor's own city."""
 
     def clean_verification_state(self):
-        from .services import ALLOWED_TRANSITIONS
-
         new_state = self.cleaned_data["verification_state"]
         old_state = self.initial.get("verification_state")
         if (

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 
 from .models import Invitation, Membership, MembershipRequest, Organisation
 
@@ -17,12 +18,8 @@ INVITATION_SALT = "engagement.organisations.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 14
 
 
-def is_owner(user, organisation) -> bool:
-    return organisation.memberships.filter(user=user, role=Membership.Role.OWNER).exists()
-
-
 def require_owner(user, organisation):
-    if not user.is_authenticated or not is_owner(user, organisation):
+    if not organisation.has_owner(user):
         raise PermissionDenied
 
 
@@ -34,8 +31,6 @@ def found_organisation(*, user, data: dict, logo=None) -> Organisation:
         **data, verification_state=Organisation.VerificationState.PENDING
     )
     if logo is not None:
-        from wagtail.images import get_image_model
-
         image = get_image_model().objects.create(
             title=f"Logo {organisation.name}",
             file=logo,
@@ -49,7 +44,7 @@ def found_organisation(*, user, data: dict, logo=None) -> Organisation:
 
 
 def request_membership(*, user, organisation, message="") -> MembershipRequest:
-    if organisation.memberships.filter(user=user).exists():
+    if organisation.has_member(user):
         raise ValidationError(_("Sie gehören schon zu dieser Organisation."))
     request, _created = MembershipRequest.objects.get_or_create(
         organisation=organisation,

@@ -16,9 +16,18 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(home_city=city)
 
     def of_member(self, user):
+        """The organisations the user belongs to (any role): the one definition of membership."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(memberships__user=user)
+        return self.filter(pk__in=Membership.objects.filter(user=user).values("organisation"))
+
+    def owned_by(self, user):
+        """The organisations the user is responsible for (role owner)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            pk__in=Membership.objects.filter(user=user, role=Membership.Role.OWNER).values("organisation")
+        )
 
 
 class Organisation(index.Indexed, models.Model):
@@ -112,6 +121,12 @@ class Organisation(index.Indexed, models.Model):
         while Organisation.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, number = f"{base}-{number}", number + 1
         return slug
+
+    def has_member(self, user) -> bool:
+        return Organisation.objects.of_member(user).filter(pk=self.pk).exists()
+
+    def has_owner(self, user) -> bool:
+        return Organisation.objects.owned_by(user).filter(pk=self.pk).exists()
 
     @property
     def is_verified(self):

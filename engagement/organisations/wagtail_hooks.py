@@ -9,14 +9,22 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from engagement.cities.access import cities_edited_by
+from engagement.cities.access import CityEditorsPolicy, cities_edited_by
 
 from .forms import OrganisationAdminForm
 from .models import Organisation
-from .permissions import CityScopedOrganisationPolicy
 from .services import change_verification_state
 
-register_permission_policy(Organisation, CityScopedOrganisationPolicy(Organisation))
+
+class OrganisationPolicy(CityEditorsPolicy):
+    """The city-owned models' one policy, by the organisation's home city; editors also add organisations
+    (for a Verein of their city). Administrators do anything, other cities' editors nothing."""
+
+    city_field = "home_city"
+    editor_actions = frozenset({"view", "change", "add"})
+
+
+register_permission_policy(Organisation, OrganisationPolicy(Organisation))
 
 
 class OrganisationFilterSet(WagtailFilterSet):

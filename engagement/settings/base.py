@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "engagement.cities",
     "engagement.organisations",
     "engagement.opportunities",
+    "engagement.provisioning",
     "engagement.demo",
     "engagement.legal",
     "engagement.moderation",

@@ -170,7 +170,7 @@ def test_rate_limit_per_address_answers_429(client, page):
 
 
 def test_filled_or_closed_opportunity_takes_no_applications(client, page):
-    from engagement.applications.services.capacity import set_recruitment_status
+    from engagement.opportunities.lifecycle import set_recruitment_status
 
     set_recruitment_status(page, "filled")
     html = client.get(page.url).content.decode()

@@ -174,7 +174,7 @@ def test_the_organisation_reopens_a_filled_opportunity_and_it_stays_open(
 
 
 def test_nobody_else_may_reopen(client, page, ettlingen):
-    from engagement.applications.services.capacity import set_recruitment_status
+    from engagement.opportunities.lifecycle import set_recruitment_status
 
     set_recruitment_status(page, "filled")
     client.force_login(MembershipFactory(organisation__home_city=ettlingen).user)

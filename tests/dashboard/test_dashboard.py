@@ -224,7 +224,7 @@ def test_the_decision_reaches_the_members_by_mail(
     assert "Bitte Uhrzeit ergänzen." in mail.body
     assert "/mein-verein/" in mail.body
 
-    from engagement.dashboard.notifications import send_moderation_decision
+    from engagement.opportunities.notifications import send_moderation_decision
 
     sent_before = len(mailoutbox)
     assert send_moderation_decision(state.pk) == "already sent"  # a redelivered task sends nothing twice

@@ -11,7 +11,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.models import WorkflowState
 
-from engagement.dashboard import freshness
+from engagement.opportunities import freshness
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_city, make_opportunity
 
 pytestmark = pytest.mark.django_db

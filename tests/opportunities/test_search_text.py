@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from engagement.dashboard.services import update_draft
+from engagement.opportunities.lifecycle import update_draft
 from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Category
 from tests.factories import MembershipFactory, make_opportunity

@@ -3,15 +3,14 @@
 The switch happens only when the number of acceptances crosses "volunteers needed": after an
 organisation reopens a filled opportunity on purpose, further acceptances do not close it again.
 
-`recruitment_status` is a page field, but filling up is not a content change and must not wait for the
-city's moderation. So the live row is updated directly, and the page's latest revision (a newer draft
-in moderation, or the published one) gets the same value, so publishing that revision later does not
-bring back an outdated status.
+`recruitment_status` belongs to the opportunity's lifecycle (`opportunities.lifecycle.set_recruitment_status`,
+which keeps the live row and the latest revision in step).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from engagement.opportunities.lifecycle import set_recruitment_status
 from engagement.opportunities.models import OpportunityPage
 
 from ..models import Application
@@ -53,17 +52,8 @@ def waiting(page: OpportunityPage):
 @transaction.atomic
 def reopen(page: OpportunityPage, *, by) -> OpportunityPage:
     """The organisation takes applications again although every place is taken (e.g. a waiting list)."""
-    if not page.organisation.memberships.filter(user=by).exists():
+    if not page.organisation.has_member(by):
         raise PermissionDenied
     if page.recruitment_status == Recruitment.FILLED:
         set_recruitment_status(page, Recruitment.OPEN)
     return page
-
-
-def set_recruitment_status(page: OpportunityPage, status: str):
-    OpportunityPage.objects.filter(pk=page.pk).update(recruitment_status=status)
-    revision = page.latest_revision
-    if revision is not None and revision.content.get("recruitment_status") != status:
-        revision.content["recruitment_status"] = status
-        revision.save(update_fields=["content"])
-    page.recruitment_status = status

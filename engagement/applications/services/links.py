@@ -19,4 +19,4 @@ def status_url(application) -> str:
 
 def detail_url(application) -> str:
     """Where the organisation reads the application (after logging in): no personal data in the mail."""
-    return absolute(reverse("applications:detail", args=[application.pk]))
+    return absolute(reverse("dashboard:application_detail", args=[application.pk]))

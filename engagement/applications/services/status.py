@@ -44,7 +44,7 @@ def change_status(application: Application, to_status: str, *, by=None, message:
         .get(pk=application.pk)
     )
     page = application.opportunity
-    if actor == "organisation" and not page.organisation.memberships.filter(user=by).exists():
+    if actor == "organisation" and not page.organisation.has_member(by):
         raise PermissionDenied
     if application.confirmed_at is None:
         raise ValidationError(_("Diese Bewerbung ist noch nicht bestätigt."))
@@ -85,7 +85,7 @@ def _tell_waiting_list(page, change: StatusChange):
     count = waiting(page).count()
     if not count:
         return
-    url = absolute(reverse("applications:list") + f"?opportunity={page.pk}&waiting_list=true")
+    url = absolute(reverse("dashboard:applications") + f"?opportunity={page.pk}&waiting_list=true")
     for user_id, email in page.organisation.memberships.values_list("user_id", "user__email"):
         if email:
             queue_mail(

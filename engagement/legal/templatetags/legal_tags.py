@@ -1,5 +1,8 @@
 from django import template
 
+from engagement.cities.models import CityPage
+from engagement.cities.sites import portal_root
+
 from ..models import LegalPage
 
 register = template.Library()
@@ -8,11 +11,8 @@ register = template.Library()
 @register.simple_tag
 def legal_pages(city=None):
     """The legal pages for a footer: the city's own ones, completed by the portal's (e.g. Leichte Sprache)."""
-    from engagement.cities.models import CityPage
-    from home.models import HomePage
-
     pages = LegalPage.objects.live().order_by("path").only("title", "url_path", "path", "kind")
-    home = HomePage.objects.first()
+    home = portal_root()
     portal = list(pages.child_of(home)) if home is not None else []
     if not isinstance(city, CityPage):  # e.g. the search view's city filter value, a slug
         return portal

@@ -11,6 +11,18 @@ def is_new(opportunity):
     return listings.is_new(opportunity)
 
 
+@register.simple_tag(takes_context=True)
+def city_listings(context, city):
+    """The city page's lists (`listings.city_listings`), counted once per rendering however many blocks
+    of the page ask: the render context is shared by a template and the templates it extends."""
+    key = ("city_listings", city.pk)
+    if key not in context.render_context:
+        request = context.get("request")
+        page_number = request.GET.get("page") if request is not None else None
+        context.render_context[key] = listings.city_listings(city, page_number)
+    return context.render_context[key]
+
+
 @register.simple_tag
 def similar_opportunities(page, limit=4):
     return listings.similar_to(page, limit=limit)

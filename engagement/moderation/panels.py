@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from django.db.models import Case, CharField, DateField, F, Value, When
+from django.db.models import Case, CharField, Count, DateField, F, Value, When
 from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from engagement.applications.models import Application
+from engagement.applications import counts as application_counts
 from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
@@ -74,9 +74,8 @@ def with_last_listed_day(opportunities):
 
 def city_statistics(city, listed):
     """The city's figures at a glance, in three aggregate queries."""
-    from django.db.models import Count
-
     month_ago = timezone.now() - dt.timedelta(days=30)
+    applications = application_counts.city_totals(city)
     organisations = dict(
         Organisation.objects.in_city(city).values_list("verification_state").annotate(n=Count("pk"))
     )
@@ -89,8 +88,6 @@ def city_statistics(city, listed):
         "organisations_pending": organisations.get(Organisation.VerificationState.PENDING, 0),
         "organisations_suspended": organisations.get(Organisation.VerificationState.SUSPENDED, 0),
         # Editors see how many people applied, never who: the names are the organisations' business.
-        "applications_confirmed": Application.objects.confirmed().filter(opportunity__city=city).count(),
-        "applications_accepted": Application.objects.filter(
-            opportunity__city=city, status="accepted"
-        ).count(),
+        "applications_confirmed": applications["confirmed"],
+        "applications_accepted": applications["accepted"],
     }

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from engagement.cities.services import setup_city
+from engagement.provisioning.services import setup_city
 
 
 class Command(BaseCommand):

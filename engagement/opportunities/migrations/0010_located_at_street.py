@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('opportunities', '0008_category_ids'),
+        ("opportunities", "0009_freshness"),
     ]
 
     operations = [

@@ -1,4 +1,7 @@
-"""Setting up a city: its section page, editor group, permissions, collection and workflow."""
+"""Setting up a city: its section page, editor group, permissions, collection, workflow and legal pages.
+
+Above cities, home and legal (it builds all three), so none of them needs to know the others.
+"""
 
 from dataclasses import dataclass
 
@@ -15,9 +18,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import CityPage
-from .sites import ensure_city_site
-from .validators import parse_postcodes, validate_postcode_list
+from engagement.cities.models import CityPage
+from engagement.cities.sites import ensure_city_site
+from engagement.cities.validators import parse_postcodes, validate_postcode_list
+from engagement.legal.services import ensure_legal_pages
+from home.models import HomePage
 
 # Granted once, on the section page: Wagtail applies page permissions to the whole subtree.
 SECTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -70,8 +75,6 @@ def setup_city(
 
 
 def _portal_root() -> Page:
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
         raise RuntimeError("Die Startseite des Portals fehlt. Bitte zuerst `manage.py migrate` ausführen.")
@@ -92,9 +95,6 @@ def _section_page(name, slug, postcodes, stage_name, page_fields):
 
 
 def _legal_pages(page):
-    # Imported here: the legal app builds on cities, not the other way round.
-    from engagement.legal.services import ensure_legal_pages
-
     ensure_legal_pages(_portal_root())
     ensure_legal_pages(page)
 

@@ -1,4 +1,5 @@
-"""What an organisation's members do with their opportunities, outside the Wagtail admin.
+"""The opportunity's lifecycle: drafts, submission to the city's workflow, duplicate, pause, resume, end
+and the recruitment status. The Verein dashboard's views call these; so may commands and tasks.
 
 Every change is a Wagtail page revision under the organisation's city section, owned by the member;
 "Zur Prüfung einreichen" starts the city's moderation workflow. A published opportunity stays online
@@ -12,9 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.images import get_image_model
 from wagtail.models import TaskState, WorkflowState
 
-from engagement.applications.services.capacity import set_recruitment_status
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.slugs import german_slugify
@@ -22,15 +23,9 @@ from engagement.slugs import german_slugify
 RELATIONS = ("categories", "activities", "target_groups", "suitable_for")
 
 
-def opportunities_of_member(user):
-    """All opportunities (drafts included) of the organisations the user belongs to."""
-    if not user.is_authenticated:
-        return OpportunityPage.objects.none()
-    return OpportunityPage.objects.filter(organisation__memberships__user=user)
-
-
 def member_opportunity(user, page_id) -> OpportunityPage:
-    page = opportunities_of_member(user).filter(pk=page_id).first()
+    """One of the user's organisations' opportunities; anyone else's is refused (403)."""
+    page = OpportunityPage.objects.of_member(user).filter(pk=page_id).first()
     if page is None:
         raise PermissionDenied
     return page
@@ -98,8 +93,6 @@ def _unique_slug(city, title, page=None):
 
 def _store_image(upload, *, organisation: Organisation, user, title: str):
     """An uploaded picture goes into the home city's collection, where that city's editors see it."""
-    from wagtail.images import get_image_model
-
     return get_image_model().objects.create(
         title=title[:255],
         file=upload,
@@ -130,7 +123,7 @@ def _apply(page, data):
 
 @transaction.atomic
 def create_draft(*, organisation: Organisation, user, data: dict, image=None) -> OpportunityPage:
-    if not organisation.memberships.filter(user=user).exists():
+    if not organisation.has_member(user):
         raise PermissionDenied
     if organisation.verification_state == Organisation.VerificationState.SUSPENDED:
         raise ValidationError(
@@ -205,6 +198,19 @@ def end(*, page: OpportunityPage, user):
         # Members hold no Wagtail page permissions; membership (checked by the caller) is the right here.
         UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
     return page
+
+
+def set_recruitment_status(page: OpportunityPage, status: str):
+    """`recruitment_status` is a page field, but pausing or filling up is not a content change and must not
+    wait for the city's moderation. So the live row is updated directly, and the page's latest revision (a
+    newer draft in moderation, or the published one) gets the same value, so publishing that revision later
+    does not bring back an outdated status."""
+    OpportunityPage.objects.filter(pk=page.pk).update(recruitment_status=status)
+    revision = page.latest_revision
+    if revision is not None and revision.content.get("recruitment_status") != status:
+        revision.content["recruitment_status"] = status
+        revision.save(update_fields=["content"])
+    page.recruitment_status = status
 
 
 @transaction.atomic

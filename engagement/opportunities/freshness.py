@@ -19,10 +19,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
-from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.models import Freshness, OpportunityPage
 
 from . import links
-from .models import Freshness
 
 REMIND_AFTER = dt.timedelta(days=90)
 OFFLINE_AFTER_REMINDER = dt.timedelta(days=14)

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from freezegun import freeze_time
 
-from engagement.dashboard import freshness
-from engagement.dashboard.models import Freshness
+from engagement.opportunities import freshness
+from engagement.opportunities.models import Freshness
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from wagtail.models import (
 )
 
 from engagement.cities.models import CityPage
-from engagement.cities.services import setup_city
+from engagement.provisioning.services import setup_city
 from home.models import HomePage
 from tests.factories import UserFactory, make_city, make_opportunity
 
