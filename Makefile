@@ -19,7 +19,7 @@ SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 SQLITE_TESTS := tests/search/test_no_server_error.py tests/test_nul_bytes.py
 
-.PHONY: install messages makemessages chromium run prod test test-sqlite test-e2e lint format services lock bench mutate clean
+.PHONY: install messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench mutate clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -36,6 +36,10 @@ makemessages: $(VENV)/.installed
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# The W3C Nu HTML checker (npm vnu-jar, tests/test_html_validity.py) runs on Debian's Java.
+java:
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -46,11 +50,24 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The address served goes to the settings (engagement/settings/dev.py): links in mails, the portal's
+# site and the cities' own hosts follow it.
+RUN_ENV := DEV_HOST=$(HOST) DEV_PORT=$(PORT)
+
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	@$(MAKE) --no-print-directory serve
+
+# The quick start without installing: migrate, demo data, every periodic job once, then celery beat
+# for the schedule (without a broker each job runs inside beat: no worker, no Redis) beside the
+# development server. Stopping the server (Ctrl-C) stops beat too.
+serve:
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	mkdir -p .cache
+	$(RUN_ENV) $(BIN)/python manage.py run_due_jobs
 	@echo "Portal: http://$(HOST):$(PORT)/   Verwaltung: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/celery -A engagement --quiet beat --schedule .cache/celerybeat-schedule --loglevel WARNING & \
+	trap 'kill $$!' EXIT; $(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production settings on this machine: collectstatic, migrate, gunicorn, a worker and beat against the
 # local PostgreSQL (database engagement_prod) and Redis; plain http on loopback. DEMO=1 loads the demo.
@@ -59,7 +76,7 @@ prod: install services
 
 # Two processes (pytest-xdist), one per core; each gets its own test database and Redis database.
 # The order is random (pytest-randomly prints its seed; repeat an order with -p randomly --randomly-seed=N).
-test: install chromium services lint
+test: install chromium java services lint
 	$(TEST_ENV) $(BIN)/pytest -n 2
 	$(SQLITE_TEST_ENV) $(BIN)/pytest $(SQLITE_TESTS)
 
@@ -101,4 +118,4 @@ mutate: install services
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod .cache

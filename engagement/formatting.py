@@ -39,6 +39,15 @@ def local_datetime(value) -> str:
 
 
 @register.filter
+def machine_datetime(value) -> str:
+    """For <time datetime>: ISO 8601 in local time, whole seconds ("2026-03-14T14:00:00+01:00"; HTML
+    allows at most three digits of a second, Django's date:'c' writes six)."""
+    if not value:
+        return ""
+    return _local(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
 def local_date(value) -> str:
     """ "14. März 2026" / "14 March 2026"."""
     if not value:

@@ -40,9 +40,9 @@ API_PAGE_SIZE = 20
 # --- Answers ------------------------------------------------------------------------------------
 
 
-class SlugAndNameSerializer(serializers.Serializer):
+class CategorySerializer(serializers.Serializer):
     slug = serializers.CharField()
-    name = serializers.CharField()
+    name = serializers.CharField(source="display_name")  # English under /en/ where the topic has one
 
 
 def nullable_object(description=None, **properties):
@@ -88,7 +88,7 @@ class OpportunitySerializer(serializers.Serializer):
     teaser = serializers.CharField()
     city = serializers.SerializerMethodField()
     organisation = OrganisationSerializer()
-    categories = SlugAndNameSerializer(many=True, source="categories.all")
+    categories = CategorySerializer(many=True, source="categories.all")
     schedule = serializers.ChoiceField(source="schedule_kind", choices=OpportunityPage.ScheduleKind.choices)
     rhythm = serializers.CharField()
     event_start = StoredInstantField(allow_null=True)

@@ -89,7 +89,7 @@ class SearchFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [category.name for category in item.categories.all()]
+        return [category.display_name for category in item.categories.all()]
 
 
 search_feed = SearchFeed()

@@ -124,8 +124,30 @@ def test_cards_show_the_date_in_the_visitors_language(client, event, prefix, whe
     ("prefix", "distance"), [("", "etwa 25,3 km entfernt"), ("/en", "about 25.3 km away")]
 )
 def test_distances_use_the_languages_decimal_separator(client, bretten, ettlingen, prefix, distance):
+    from engagement.opportunities.models import OpportunityPage
     from tests.factories import make_opportunity
 
-    make_opportunity(city=ettlingen, title="Streuobst in Ettlingen", postcode="76275")
+    page = make_opportunity(city=ettlingen, title="Streuobst in Ettlingen", postcode="76275")
+    OpportunityPage.objects.filter(pk=page.pk).update(
+        located_at_street=True
+    )  # as an online geocoder found it
     html = client.get(f"{prefix}/suche/", {"near": "75015", "radius": "30"}).content.decode()
     assert distance in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("near", "expected"),
+    [("75015", "in Ettlingen, etwa 25 km"), ("76275", "in Ettlingen")],
+    ids=["25 km away", "in the same postcode"],
+)
+def test_an_offer_placed_at_its_postcodes_centre_says_where_and_whole_kilometres(
+    client, bretten, ettlingen, near, expected
+):
+    from tests.factories import make_opportunity
+
+    make_opportunity(city=ettlingen, title="Streuobst in Ettlingen", postcode="76275", street="Marktplatz 2")
+    html = client.get("/suche/", {"near": near, "radius": "30"}).content.decode()
+    card = html[html.index("Streuobst in Ettlingen") :]
+    assert expected in card
+    assert "km entfernt" not in card and "0,0 km" not in card and "25,3" not in card

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from engagement.opportunities.listings import similar_to
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
@@ -28,8 +29,12 @@ from .models import Application
 
 def apply_view(request, page_id):
     opportunity = get_object_or_404(
-        OpportunityPage.objects.listed().select_related("city", "organisation"), pk=page_id
+        OpportunityPage.objects.reachable().select_related("city", "organisation"), pk=page_id
     )
+    if opportunity.has_ended:
+        # Also a form sent from a page opened before the end: the same message as the offer's page.
+        context = {"page": opportunity, "city": opportunity.city, "similar": similar_to(opportunity)}
+        return render(request, "applications/apply.html", context, status=410)
     form = ApplicationForm(request.POST or None, opportunity=opportunity)
     context = {"page": opportunity, "city": opportunity.city, "form": form}
     if request.method == "POST" and form.is_valid():
@@ -77,6 +82,8 @@ def status_view(request, token):
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "withdraw":
+            if request.POST.get("confirm") != "yes":
+                return render(request, "applications/withdraw_confirm.html", {**context, "action": action})
             try:
                 services.change_status(application, Application.Status.WITHDRAWN)
             except ValidationError as error:
@@ -93,7 +100,7 @@ def status_view(request, token):
             return response
         elif action == "erase":
             if request.POST.get("confirm") != "yes":
-                return render(request, "applications/erase_confirm.html", context)
+                return render(request, "applications/erase_confirm.html", {**context, "action": action})
             services.erase(application)
             return render(request, "applications/erased.html", {})
         return redirect("applications:status", token=token)

@@ -3,22 +3,16 @@ from html import unescape
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.contrib.auth.password_validation import validate_password
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
-from engagement.honeypot import HoneypotMixin
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.security.forms import ThrottledLoginFormMixin
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
-
-
-class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
-    """The Verein login: Django's form behind the shared login throttle."""
-
 
 # The full field set of an opportunity, in the order a Verein thinks about it.
 STEPS = [
@@ -195,7 +189,31 @@ class OpportunityForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in FIELDS}
 
 
-class RegistrationForm(HoneypotMixin, forms.Form):
+class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
+    """The Verein login, behind the shared login throttle. Members log in with their e-mail address
+    (registration makes it their account name), in any letter case; the demo accounts' names
+    ("verein-bretten") keep working."""
+
+    username = UsernameField(
+        label=_("E-Mail-Adresse"),
+        # Text, not type="email": an account name typed here is no error, and is echoed back as typed.
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "email"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Bitte prüfen Sie E-Mail-Adresse und Passwort."),
+    }
+
+    def clean(self):
+        identifier = self.cleaned_data.get("username") or ""
+        if "@" in identifier:
+            account = get_user_model().objects.filter(email__iexact=identifier).order_by("pk").first()
+            if account is not None:
+                self.cleaned_data["username"] = account.get_username()
+        return super().clean()
+
+
+class RegistrationForm(forms.Form):
     first_name = forms.CharField(
         label=_("Vorname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
@@ -253,7 +271,7 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel"}),
-            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             "place": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }

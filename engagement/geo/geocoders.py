@@ -29,6 +29,12 @@ class Location:
     latitude: float
     longitude: float
     label: str = ""
+    # True where the point is a house or street; False for a postcode's or town's centre.
+    street_level: bool = False
+
+
+# What the online services call a point at a street address (Nominatim's addresstype, Photon's type).
+STREET_LEVEL_TYPES = {"house", "building", "road", "street", "amenity"}
 
 
 class GeocodingError(Exception):
@@ -163,7 +169,9 @@ class GeopyGeocoder(Geocoder):
             raise GeocodingError(str(error)) from error
         if result is None:
             return None
-        return Location(result.latitude, result.longitude, result.address)
+        raw = result.raw or {}
+        kind = raw.get("addresstype") or raw.get("properties", {}).get("type", "")
+        return Location(result.latitude, result.longitude, result.address, kind in STREET_LEVEL_TYPES)
 
     def _country_filter(self):
         from geopy.geocoders import Nominatim  # on first use, as in get_geocoder
@@ -199,7 +207,7 @@ def locate_place(query: str) -> Location | None:
         # Remembered per process (the geocoder is one per process), not in the cache, which may be down too.
         geocoder.failed_until = time.monotonic() + settings.GEOCODER_FAILURE_CACHE_SECONDS
         raise
-    found = (location.latitude, location.longitude, location.label) if location else ()
+    found = (location.latitude, location.longitude, location.label, location.street_level) if location else ()
     cache.set(key, found, PLACE_CACHE_SECONDS)
     return location
 

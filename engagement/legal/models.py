@@ -8,6 +8,7 @@ a feedback form whose messages reach the city's contact address.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -157,4 +158,10 @@ class AccessibilityFeedback(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.created_at:%d.%m.%Y} – {self.location or self.page.title}"
+        return f"{timezone.localtime(self.created_at):%d.%m.%Y} – {self.location or self.page.title}"
+
+    def get_city_display(self):
+        """The city the statement belongs to; the portal's statement answers for every city."""
+        return self.city.title if self.city_id else _("Portal (alle Städte)")
+
+    get_city_display.short_description = _("Stadt")

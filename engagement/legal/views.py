@@ -24,7 +24,8 @@ def take_feedback(request, page: LegalPage):
             ),
         )
         return _page_with(request, page, form, status=429)
-    return redirect(f"{page.url}?gesendet=1#feedback")
+    # Back to the address the form came from: the same host (its CSRF cookie) and language.
+    return redirect(f"{request.path}?gesendet=1#feedback")
 
 
 def _page_with(request, page: LegalPage, form, *, status: int):

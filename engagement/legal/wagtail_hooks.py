@@ -5,11 +5,17 @@ Read-only: a list, a detail view and "Als beantwortet markieren". The viewset ro
 `AccessibilityFeedback.objects.visible_to(user)`.
 """
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import django_filters
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail import hooks
@@ -73,6 +79,13 @@ class FeedbackInspectView(WithoutUnroutedViews, generic.InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(AccessibilityFeedback.objects.visible_to(self.request.user), pk=self.pk)
 
+    def get_field_display_value(self, field_name, field):
+        # Not yet forwarded or answered: a dash, not Python's "None". Times as people here read them.
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value, ZoneInfo(settings.TIME_ZONE)), "DATETIME_FORMAT")
+        return "–" if value is None else value
+
     @property
     def header_buttons(self):
         if self.object.answered_at is not None or not self.user_has_permission("change"):
@@ -105,7 +118,7 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
     menu_label = _("Barrieren gemeldet")
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["location", "city", "created_at", "answered_at"]
+    list_display = ["location", "get_city_display", "created_at", "answered_at"]
     list_filter = []
     filterset_class = AccessibilityFeedbackFilterSet
     inspect_view_enabled = True

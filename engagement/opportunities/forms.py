@@ -9,8 +9,8 @@ from engagement.organisations.models import Organisation
 
 class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
     """The admin form: tells the page where it will live, offers the organisations (and images) of that
-    city only, records when a city editor posts on an organisation's behalf, and applies the publishing
-    rules."""
+    city only, records when a city editor creates an offer on an organisation's behalf, and applies the
+    publishing rules."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -36,8 +36,13 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
     def save(self, commit=True):
         page = super().save(commit=False)
         user = self.for_user
+        # Only creating an offer for an organisation one is no member of is posting on its behalf;
+        # editing, reviewing or approving the organisation's own offer is not.
         posting_for_others = (
-            user is not None and page.organisation_id and not page.organisation.has_member(user)
+            user is not None
+            and page.pk is None
+            and page.organisation_id
+            and not page.organisation.has_member(user)
         )
         if posting_for_others and not page.posted_on_behalf_by_id:
             page.posted_on_behalf_by = user

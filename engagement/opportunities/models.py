@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,14 +28,21 @@ class OpportunityQuerySet(PageQuerySet):
         """The opportunities (drafts included) of the organisations the user belongs to."""
         return self.filter(organisation__in=Organisation.objects.of_member(user))
 
-    def listed(self):
-        """What citizens may find: live, public, from a verified organisation and not yet over."""
-        now = timezone.now()
-        today = timezone.localdate()
+    def reachable(self):
+        """What citizens may open by its address: live, public, from a verified organisation; also an
+        offer that is over, until the daily sweep takes it offline (its page then says it has ended)."""
         return (
             self.live()
             .public()
             .filter(organisation__verification_state=Organisation.VerificationState.VERIFIED)
+        )
+
+    def listed(self):
+        """What citizens may find: reachable and not yet over."""
+        now = timezone.now()
+        today = timezone.localdate()
+        return (
+            self.reachable()
             .exclude(end_date__lt=today)
             .exclude(application_deadline__lt=today)
             .exclude(
@@ -127,6 +136,9 @@ class OpportunityPage(Page):
     place = models.CharField(_("Ort"), max_length=100, blank=True)
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
+    # The point is the street address (an online geocoder found it), not only the postcode's centre:
+    # only then does a distance to the tenth of a kilometre mean anything.
+    located_at_street = models.BooleanField(default=False, editable=False)
     geocoded_location = models.CharField(max_length=300, blank=True, editable=False)
     barrier_free = models.BooleanField(_("Barrierefreier Zugang"), default=False)
     accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
@@ -396,6 +408,7 @@ class OpportunityPage(Page):
             self.city = city
         if self.is_remote:
             self.latitude = self.longitude = None
+            self.located_at_street = False
             self.geocoded_location = ""
         update_fields = kwargs.get("update_fields")
         if update_fields is None:
@@ -418,13 +431,38 @@ class OpportunityPage(Page):
     # --- Display --------------------------------------------------------------------------------
 
     @property
+    def ended_on(self) -> dt.date | None:
+        """The day the offer ended: its deadline, its period or its one-off date is over (the daily
+        sweep then takes it offline; until then its address still opens it). None while it runs."""
+        now = timezone.now()
+        today = timezone.localdate(now)
+        over = []
+        if self.application_deadline and self.application_deadline < today:
+            over.append(self.application_deadline)
+        if self.end_date and self.end_date < today:
+            over.append(self.end_date)
+        if self.schedule_kind == self.ScheduleKind.ONE_OFF and (self.event_end or self.event_start):
+            event_over = self.event_end or self.event_start
+            if event_over < now:
+                over.append(timezone.localdate(event_over))
+        return min(over, default=None)
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ended_on is not None
+
+    @property
     def is_open_for_applications(self):
-        return self.recruitment_status in (self.RecruitmentStatus.OPEN, self.RecruitmentStatus.FEW_PLACES)
+        return not self.has_ended and self.recruitment_status in (
+            self.RecruitmentStatus.OPEN,
+            self.RecruitmentStatus.FEW_PLACES,
+        )
 
     @property
     def has_open_waiting_list(self):
         """Every place is taken, but people may still sign up for the waiting list."""
-        return self.waiting_list and self.recruitment_status == self.RecruitmentStatus.FILLED
+        filled = self.recruitment_status == self.RecruitmentStatus.FILLED
+        return self.waiting_list and filled and not self.has_ended
 
     @property
     def takes_applications(self):

@@ -33,7 +33,8 @@ def job_posting(page, request=None) -> dict:
         "title": page.title,
         "description": "\n\n".join(part for part in (page.teaser, description) if part),
         "employmentType": "VOLUNTEER",
-        "url": page.get_full_url(request),
+        # The address the visitor used (host and port as served); another site's pages keep their host.
+        "url": _absolute(request, page.get_url(request)) if request is not None else page.full_url,
         "identifier": {"@type": "PropertyValue", "name": "Engagement vernetzt", "value": str(page.pk)},
         "hiringOrganization": {
             "@type": "Organization",

@@ -42,18 +42,22 @@ def geocode_opportunity(page_id: int) -> str:
         return "unchanged"
     query = page.location_query
     location = get_geocoder().geocode(query)
+    street_level = location is not None and location.street_level
     if location is None:
         # Fall back to the postcode alone: the street may be misspelt, the postcode rarely is.
         location = get_geocoder().geocode(page.postcode) if page.postcode else None
     if location is None:
         logger.warning("Ort von Angebot %s nicht gefunden: %r", page_id, query)
         OpportunityPage.objects.filter(pk=page_id).update(
-            latitude=None, longitude=None, geocoded_location=query
+            latitude=None, longitude=None, located_at_street=False, geocoded_location=query
         )
         return "not_found"
     # A direct update: coordinates are derived data and must not create a new page revision.
     OpportunityPage.objects.filter(pk=page_id).update(
-        latitude=location.latitude, longitude=location.longitude, geocoded_location=query
+        latitude=location.latitude,
+        longitude=location.longitude,
+        located_at_street=street_level,
+        geocoded_location=query,
     )
     return "geocoded"
 

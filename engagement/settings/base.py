@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "engagement.applications",
     "engagement.mail",
     "engagement.retention",
+    "engagement.jobs",
     "home",
     "search",
     "engagement.operations",
@@ -195,7 +196,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    # kombu's in-memory transport; naming its host keeps kombu from warning that none was supplied.
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # every task of ours is idempotent, so a redelivery after a crash is safe

@@ -2,6 +2,7 @@
 who an opportunity suits. Each is a small ordered list that editors curate in the Wagtail admin."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -9,12 +10,16 @@ from wagtail.search import index
 
 class Term(index.Indexed, models.Model):
     name = models.CharField(_("Name"), max_length=80, unique=True)
+    # The platform's own vocabulary, not a Verein's content: it has an English name for /en/.
+    name_en = models.CharField(
+        _("Name auf Englisch"), max_length=80, blank=True, help_text=_("Unter /en/; leer: der deutsche Name.")
+    )
     slug = models.SlugField(
         _("Kürzel"), max_length=80, unique=True, help_text=_("Wird in Such-Links verwendet.")
     )
     sort_order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -22,6 +27,13 @@ class Term(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the language of the page: English under /en/ where it has one, else German."""
+        if self.name_en and (get_language() or "de").startswith("en"):
+            return self.name_en
         return self.name
 
 

@@ -1,4 +1,4 @@
-"""The seed vocabularies, loaded by a data migration so every installation starts with them."""
+"""The seed vocabularies, loaded by data migrations so every installation starts with them."""
 
 CATEGORIES = [
     ("kinder-jugend", "Kinder & Jugend"),
@@ -52,6 +52,48 @@ SUITABILITIES = [
     ("senioren", "Ältere Menschen"),
     ("gruppen", "Gruppen & Firmenteams"),
 ]
+
+# English names of the seed terms (by German name), used under /en/; administrators edit them in the admin.
+ENGLISH_NAMES = {
+    "Kinder & Jugend": "Children & young people",
+    "Senior:innen": "Older people",
+    "Sport & Bewegung": "Sport & exercise",
+    "Kultur & Musik": "Culture & music",
+    "Umwelt & Natur": "Environment & nature",
+    "Soziales": "Social welfare",
+    "Flucht & Integration": "Refugees & integration",
+    "Bildung": "Education",
+    "Gesundheit & Pflege": "Health & care",
+    "Tierschutz": "Animal welfare",
+    "Rettung & Katastrophenschutz": "Rescue & disaster relief",
+    "Nachbarschaftshilfe": "Neighbourly help",
+    "Begleiten & Besuchen": "Accompanying & visiting",
+    "Betreuen": "Looking after people",
+    "Lernen & Unterrichten": "Learning & teaching",
+    "Organisieren & Planen": "Organising & planning",
+    "Handwerk & Reparieren": "Crafts & repairs",
+    "Fahren & Transport": "Driving & transport",
+    "Beraten": "Advising",
+    "Öffentlichkeitsarbeit & Medien": "Public relations & media",
+    "Digitales & IT": "Digital & IT",
+    "Kochen & Bewirten": "Cooking & catering",
+    "Übersetzen & Dolmetschen": "Translating & interpreting",
+    "Sport anleiten": "Coaching sport",
+    "Gärtnern & Pflegen": "Gardening & upkeep",
+    "Verwaltung & Finanzen": "Administration & finance",
+    "Kinder": "Children",
+    "Jugendliche": "Young people",
+    "Familien": "Families",
+    "Menschen mit Behinderung": "People with disabilities",
+    "Geflüchtete": "Refugees",
+    "Kranke & Pflegebedürftige": "The sick & people in need of care",
+    "Tiere": "Animals",
+    "Alle": "Everyone",
+    "Einsteiger:innen": "Newcomers",
+    "Jugendliche ab 14": "Young people from 14",
+    "Ältere Menschen": "Older people",
+    "Gruppen & Firmenteams": "Groups & company teams",
+}
 
 VOCABULARIES = {
     "Category": CATEGORIES,

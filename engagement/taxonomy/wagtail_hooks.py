@@ -6,7 +6,7 @@ from .models import Activity, Category, Suitability, TargetGroup
 
 
 class TermViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", "name_en", "slug", "sort_order"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
 

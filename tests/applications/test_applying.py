@@ -133,7 +133,7 @@ def test_duplicate_of_a_confirmed_application_changes_nothing_and_mails_the_stat
 
 def test_after_a_withdrawal_the_same_person_may_apply_again(client, page, confirmed):
     application, status_link = confirmed()
-    post(client, status_link, {"action": "withdraw"})
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
     apply(client, page)
     assert Application.objects.count() == 2
 

@@ -77,7 +77,7 @@ def test_the_transition_map_refuses_everything_not_listed(client, member, page, 
         services.change_status(application, "withdrawn", by=member)  # only the applicant withdraws
     with pytest.raises(Exception, match="nicht möglich"):
         services.change_status(application, "requested", by=member)
-    post(client, status_link, {"action": "withdraw"})
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
     with pytest.raises(Exception, match="nicht möglich"):
         services.change_status(application, "accepted", by=member)  # withdrawn is final
     client.force_login(member)
@@ -91,7 +91,7 @@ def test_the_applicant_withdraws_and_the_organisation_gets_a_link(
     client, member, page, mailoutbox, confirmed
 ):
     application, status_link = confirmed()
-    response = post(client, status_link, {"action": "withdraw"}, follow=True)
+    response = post(client, status_link, {"action": "withdraw", "confirm": "yes"}, follow=True)
     assert "Ihre Bewerbung ist zurückgezogen." in response.content.decode()
     application.refresh_from_db()
     assert application.status == "withdrawn" and application.changes.get().changed_by is None
@@ -176,7 +176,7 @@ def test_capacity_reached_fills_the_opportunity_and_a_withdrawal_opens_it(client
     assert page.recruitment_status == "filled"
     assert page.latest_revision.content["recruitment_status"] == "filled"  # a later publish keeps it
     assert 'action="/bewerben/' not in client.get(page.url).content.decode()
-    post(client, status_link, {"action": "withdraw"})
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
     page.refresh_from_db()
     assert page.recruitment_status == "open"
     assert f'action="/bewerben/{page.pk}/"' in client.get(page.url).content.decode()
@@ -276,3 +276,18 @@ def test_the_reopen_service_refuses_everyone_but_the_organisations_members(page,
             services.reopen(page, by=outsider)
         page.refresh_from_db()
         assert page.recruitment_status == OpportunityPage.RecruitmentStatus.FILLED, who
+
+
+def test_withdrawing_asks_first_and_changes_nothing_until_confirmed(client, page, confirmed, mailoutbox):
+    application, status_link = confirmed()
+    mailoutbox.clear()
+    question = post(client, status_link, {"action": "withdraw"})
+    assert question.status_code == 200
+    html = question.content.decode()
+    assert "Bewerbung zurückziehen?" in html and "Ja, zurückziehen" in html
+    assert 'name="action" value="withdraw"' in html and 'name="confirm" value="yes"' in html
+    application.refresh_from_db()
+    assert application.status == "requested" and not mailoutbox
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
+    application.refresh_from_db()
+    assert application.status == "withdrawn"

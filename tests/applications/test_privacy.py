@@ -155,7 +155,7 @@ def test_retention_deletes_closed_applications_after_the_configured_period(
     client, member, page, confirmed, settings, caplog
 ):
     application, status_link = confirmed()
-    post(client, status_link, {"action": "withdraw"})
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
     with freeze_time(timezone.now() + dt.timedelta(days=89)):
         assert apply_retention()["closed"] == 0
     later = freeze_time(timezone.now() + dt.timedelta(days=91))

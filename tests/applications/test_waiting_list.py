@@ -75,7 +75,7 @@ def test_a_free_place_tells_the_organisation_how_many_wait_without_names(
     confirmed(email="ana@example.org", name="Ana Lopez")
     mailoutbox.clear()
 
-    post(client, first_status_link, {"action": "withdraw"})
+    post(client, first_status_link, {"action": "withdraw", "confirm": "yes"})
 
     page.refresh_from_db()
     assert page.recruitment_status == "open"
@@ -89,7 +89,7 @@ def test_a_free_place_tells_the_organisation_how_many_wait_without_names(
 def test_no_free_place_mail_when_nobody_waits(client, member, page, mailoutbox, confirmed):
     _, status_link = fill(page, member, confirmed)
     mailoutbox.clear()
-    post(client, status_link, {"action": "withdraw"})
+    post(client, status_link, {"action": "withdraw", "confirm": "yes"})
     assert not [mail for mail in mailoutbox if mail.subject.startswith("Ein Platz ist frei")]
 
 
@@ -104,3 +104,12 @@ def test_the_waiting_list_filter_shows_no_other_organisations_applications(
     client.force_login(stranger)
     content = client.get("/mein-verein/bewerbungen/", {"waiting_list": "true"}).content.decode()
     assert "Tom Berg" not in content and "Keine Bewerbungen." in content
+
+
+def test_the_status_page_says_when_the_application_is_on_the_waiting_list(client, member, page, confirmed):
+    first, first_link = fill(page, member, confirmed)
+    _, waiting_link = confirmed(email="tom@example.org", name="Tom Berg")
+    waiting = client.get(waiting_link).content.decode()
+    assert "Auf der Warteliste" in waiting and "Sie stehen auf der Warteliste." in waiting
+    accepted = client.get(first_link).content.decode()
+    assert "Zugesagt" in accepted and "Warteliste" not in accepted

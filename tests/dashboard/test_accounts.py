@@ -95,3 +95,24 @@ def test_password_reset_by_mail(client, mailoutbox, django_capture_on_commit_cal
     form_url = response.redirect_chain[-1][0]
     client.post(form_url, {"new_password1": "Neues-Passwort-99", "new_password2": "Neues-Passwort-99"})
     assert client.login(username="verein-bretten", password="Neues-Passwort-99")
+
+
+def test_members_log_in_with_their_email_address_in_any_case_and_demo_names_keep_working(client):
+    UserFactory(username="jana@verein.example.org", email="jana@verein.example.org", password="secret")
+    UserFactory(username="verein-bretten", email="verein-bretten@example.org", password="secret")
+    form = client.get("/mein-verein/anmelden/").content.decode()
+    assert '<label class="kern-label" for="id_username">' in form and "E-Mail-Adresse" in form
+    assert "Benutzername" not in form
+
+    refused = client.post(
+        "/mein-verein/anmelden/", {"username": "jana@verein.example.org", "password": "falsch"}
+    )
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
+    assert "Bitte prüfen Sie E-Mail-Adresse und Passwort." in refused.content.decode()
+    assert "Benutzername" not in refused.content.decode()
+
+    for identifier in ("Jana@Verein.Example.org", "verein-bretten"):
+        client.logout()
+        response = client.post("/mein-verein/anmelden/", {"username": identifier, "password": "secret"})
+        assert response.status_code == 302, identifier
+        assert "_auth_user_id" in client.session

@@ -112,3 +112,19 @@ def test_anonymous_visitors_are_sent_to_the_login(client, messages):
     response = client.post(answered_url(messages["own"]))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert AccessibilityFeedback.objects.get(pk=messages["own"].pk).answered_at is None
+
+
+def test_the_portals_feedback_names_the_portal_and_every_time_is_berlin_time(client, superuser, messages):
+    import datetime as dt
+
+    portal = messages["portal"]
+    late_evening_utc = dt.datetime(2026, 3, 14, 23, 30, tzinfo=dt.UTC)  # 15 March, 00:30 in Berlin
+    AccessibilityFeedback.objects.filter(pk=portal.pk).update(created_at=late_evening_utc)
+    portal.refresh_from_db()
+    assert str(portal).startswith("15.03.2026 – ")
+    client.force_login(superuser)
+    listing = client.get(INDEX).content.decode()
+    inspect = client.get(inspect_url(portal)).content.decode()
+    for html in (listing, inspect):
+        assert "Portal (alle Städte)" in html and ">None<" not in html.replace(" ", "").replace("\n", "")
+    assert "15. März 2026 00:30" in inspect and "23:30" not in inspect

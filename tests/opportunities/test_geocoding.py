@@ -103,3 +103,39 @@ def test_a_failing_geocoder_never_blocks_publishing_and_is_retried_by_the_worker
         celery_app.conf.task_always_eager = True
     assert page.latitude == pytest.approx(49.0366)
     assert len(geocoder.queries) == 2
+
+
+def test_only_a_street_address_an_online_geocoder_found_counts_as_located_at_the_street(
+    verein_bretten, scripted
+):
+    page = make_opportunity(organisation=verein_bretten, street="Melanchthonstraße 3", postcode="75015")
+    assert not OpportunityPage.objects.get(pk=page.pk).located_at_street  # offline: the postcode's centre
+
+    OpportunityPage.objects.filter(pk=page.pk).update(geocoded_location="")
+    scripted(Location(49.0355, 8.7036, "Melanchthonstraße 3, Bretten", street_level=True))
+    geocode_opportunity(page.pk)
+    assert OpportunityPage.objects.get(pk=page.pk).located_at_street
+
+    # The street was not found, only the postcode: back to the centre, and said so.
+    OpportunityPage.objects.filter(pk=page.pk).update(geocoded_location="")
+    scripted(None, Location(49.03, 8.70, "75015"))
+    geocode_opportunity(page.pk)
+    assert not OpportunityPage.objects.get(pk=page.pk).located_at_street
+
+
+def test_the_online_geocoders_answer_says_whether_it_is_a_street_address():
+    from types import SimpleNamespace
+
+    class Service:
+        def __init__(self, raw):
+            self.raw = raw
+
+        def geocode(self, query, **kwargs):
+            return SimpleNamespace(latitude=49.0, longitude=8.7, address=query, raw=self.raw)
+
+    house = geocoders.GeopyGeocoder(Service({"addresstype": "building"})).geocode(
+        "Marktplatz 2, 75015 Bretten"
+    )
+    town = geocoders.GeopyGeocoder(Service({"addresstype": "town"})).geocode("75015 Bretten")
+    photon = geocoders.GeopyGeocoder(Service({"properties": {"type": "house"}})).geocode("Marktplatz 2")
+    assert house.street_level and photon.street_level and not town.street_level

@@ -81,3 +81,30 @@ def test_the_public_page_says_who_posted_on_whose_behalf(client, editor, bretten
     assert (
         "Eingestellt von der Stadt Bretten für Heimatverein Bretten" in client.get(page.url).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        {"action-publish": "action-publish"},
+        {"action-workflow-action": "true", "workflow-action-name": "approve"},
+    ],
+    ids=["edited and published", "approved in the editor"],
+)
+def test_a_vereins_own_offer_edited_or_approved_by_the_city_is_not_labelled_as_posted_by_it(
+    client, editor, bretten, action
+):
+    verein = OrganisationFactory(name="Heimatverein Bretten", home_city=bretten)
+    member = MembershipFactory(organisation=verein).user
+    page = make_opportunity(organisation=verein, title="Helfer:innen fürs Stadtfest", slug="stadtfest")
+    page.teaser = "Aufbauen und aufräumen."
+    page.save_revision(user=member)
+    page.get_workflow().start(page, member)
+
+    client.force_login(editor)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), form_data(verein) | action)
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get(pk=page.pk)
+    assert page.live and page.teaser == "Aufbauen, ausschenken, aufräumen."
+    assert page.posted_on_behalf_by is None
+    assert "Eingestellt von der Stadt" not in client.get(page.url).content.decode()

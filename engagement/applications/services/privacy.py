@@ -1,7 +1,7 @@
 """The applicant's rights through the private link: Art. 15 (export) and Art. 17 (erasure) DSGVO."""
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ..consent import consent_text
 from ..models import Application
@@ -22,24 +22,26 @@ def export_data(application: Application) -> dict:
             "alter_bestaetigt": application.age_confirmed,
             "voraussetzungen_bestaetigt": application.requirements_confirmed,
             "status": str(application.get_status_display()),
-            "eingegangen": application.created_at.isoformat(),
+            "eingegangen": timezone.localtime(application.created_at).isoformat(),
             "einwilligung": {
                 "version": application.consent_version,
                 "text": consent_text(application.consent_version),
-                "erteilt": application.consent_given_at.isoformat(),
-                "bestaetigt": application.confirmed_at.isoformat() if application.confirmed_at else None,
+                "erteilt": timezone.localtime(application.consent_given_at).isoformat(),
+                "bestaetigt": timezone.localtime(application.confirmed_at).isoformat()
+                if application.confirmed_at
+                else None,
             },
             "verlauf": [
                 {
                     "von": str(change.get_from_status_display()),
                     "nach": str(change.get_to_status_display()),
-                    "am": change.changed_at.isoformat(),
+                    "am": timezone.localtime(change.changed_at).isoformat(),
                     "nachricht": change.message,
                 }
                 for change in application.changes.all()
             ],
             "emails": [
-                {"betreff": mail.subject, "erstellt": mail.created_at.isoformat()}
+                {"betreff": mail.subject, "erstellt": timezone.localtime(mail.created_at).isoformat()}
                 for mail in application.mails.filter(to=application.email).order_by("created_at")
             ],
         }
