@@ -4,6 +4,8 @@ Query-string contract: q, city, category, activity, target_group (slugs, repeata
 near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
 """
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -16,6 +18,8 @@ from engagement.opportunities.models import OpportunityPage
 from engagement.taxonomy.models import Activity, Category, TargetGroup
 
 from .coordinates import CoordinatesOutOfRange, parse_coordinates
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 DEFAULT_RADIUS_KM = 10
 MAX_RADIUS_KM = 100
@@ -297,7 +301,8 @@ class SearchForm(forms.Form):
         if cleaned.get("sort") == "distance" and not near:
             self.add_error("sort", _("Zum Sortieren nach Entfernung geben Sie bitte einen Ort an."))
         # What the search needs: the words, and the circle around the place (or None).
-        cleaned["query"] = (cleaned.get("q") or "").strip()
+        # Control characters mean nothing in a search, and XML (the feed) cannot even carry them.
+        cleaned["query"] = " ".join(CONTROL_CHARACTERS.sub(" ", cleaned.get("q") or "").split())
         cleaned["circle"] = (
             Circle(cleaned["origin"], cleaned.get("radius") or DEFAULT_RADIUS_KM)
             if cleaned["origin"]

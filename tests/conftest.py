@@ -2,6 +2,7 @@ import logging
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from tests.factories import OrganisationFactory, make_city
 
@@ -101,3 +102,12 @@ def verein_bretten(bretten):
 @pytest.fixture
 def superuser(db):
     return get_user_model().objects.create_superuser("root", "root@example.org", "secret")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in German, the site's default, whatever language an earlier test left active in
+    this process (the order is random): page URLs and texts depend on it."""
+    translation.activate("de")
+    yield
+    translation.deactivate()

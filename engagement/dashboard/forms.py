@@ -9,6 +9,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
+from engagement.honeypot import HoneypotMixin
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.security.forms import ThrottledLoginFormMixin
@@ -213,7 +214,7 @@ class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
         return super().clean()
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotMixin, forms.Form):
     first_name = forms.CharField(
         label=_("Vorname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )

@@ -87,6 +87,7 @@ class FakeService:
 
 class FakeResult:
     latitude, longitude, address = 49.0, 8.7, "Marktplatz, Bretten"
+    raw = {}  # as geopy's Location, which always carries the service's answer
 
 
 def test_online_geocoder_returns_locations(settings):
