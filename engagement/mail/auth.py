@@ -1,12 +1,11 @@
 """Password-reset mails through the outbox: the request stores the mail, it never talks SMTP.
 
-Django's PasswordResetForm sends in the request and logs a failure away; these forms queue instead.
-`PasswordResetForm` serves the Verein members' reset (dashboard URLs), `AdminPasswordResetForm` the
-Wagtail admin's (setting WAGTAILADMIN_USER_PASSWORD_RESET_FORM).
+Django's PasswordResetForm sends in the request and logs a failure away; this form queues instead.
+`PasswordResetForm` serves the one, rate-limited reset for every account (dashboard URLs); Wagtail's
+admin reset is off (WAGTAIL_PASSWORD_RESET_ENABLED = False), so it needs no form of its own.
 """
 
 from django.contrib.auth import forms as auth_forms
-from wagtail.admin.forms import auth as wagtail_forms
 
 from . import outbox
 
@@ -34,8 +33,4 @@ class OutboxPasswordReset:
 
 
 class PasswordResetForm(OutboxPasswordReset, auth_forms.PasswordResetForm):
-    pass
-
-
-class AdminPasswordResetForm(OutboxPasswordReset, wagtail_forms.PasswordResetForm):
     pass

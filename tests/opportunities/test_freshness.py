@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.test import TestCase
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -137,7 +138,8 @@ PUBLISHED = dt.datetime(2026, 3, 2, 10, 30, tzinfo=dt.UTC)
 
 
 def sweep_at(moment):
-    with freeze_time(moment):
+    """The sweep at that moment, its commit included: the reminders it queues are sent after it."""
+    with freeze_time(moment), TestCase.captureOnCommitCallbacks(execute=True):
         return freshness.sweep_freshness()
 
 
