@@ -37,7 +37,10 @@ def sentry_server():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Collector)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server
-    sentry_sdk.init()  # no DSN: reporting off again for the other tests
+    # Reporting off again for the other tests. Not `sentry_sdk.init()`: without a DSN that still installs
+    # a real client, whose is_active() is True, and a later test_without_a_dsn_nothing_is_set_up fails.
+    sentry_sdk.get_client().close(timeout=2)
+    sentry_sdk.get_global_scope().set_client(None)
     server.shutdown()
 
 

@@ -18,7 +18,7 @@ from engagement.mail.models import OutgoingMail
 from engagement.mail.tasks import send_unsent_mail
 from engagement.opportunities.models import OpportunityPage
 from engagement.opportunities.tasks import geocode_pending_opportunities
-from engagement.ratelimit import RateLimited, hit
+from engagement.ratelimit import LIMITS, RateLimited, hit
 from tests.applications.conftest import DATA
 from tests.factories import OrganisationFactory, make_city, make_opportunity
 from tests.services import forget_broker_connections, wait_for
@@ -45,10 +45,10 @@ def test_the_cache_answers_from_local_memory_while_redis_is_away(redis_for_cache
 
 def test_rate_limits_still_hold_while_redis_is_away(redis_for_cache_and_broker):
     redis_for_cache_and_broker.stop()
-    for _ in range(3):
-        hit("apply-email", "mia@example.org", limit=3, window_seconds=3600)
+    for _ in range(LIMITS["apply-email"].attempts):
+        hit("apply-email", "mia@example.org")
     with pytest.raises(RateLimited):
-        hit("apply-email", "mia@example.org", limit=3, window_seconds=3600)
+        hit("apply-email", "mia@example.org")
 
 
 def answered(client, path, **query):
