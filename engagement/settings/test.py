@@ -3,9 +3,12 @@
 Tasks run eagerly unless a test is about the worker; those start a real celery worker themselves.
 """
 
+import functools
 import inspect
 import os
 from pathlib import Path
+
+from django.template.base import Variable
 
 from .base import *  # noqa: F403
 
@@ -90,4 +93,25 @@ class UndefinedTemplateVariable(str):
         return relative.parts[0] in self.own_template_folders
 
 
+def _failed_lookups_empty_in_other_templates(resolve_lookup):
+    """A lookup or method call that fails silently (`{% with revision.get_previous as previous %}` on
+    the first revision raises DoesNotExist) yields `string_if_invalid` itself, unformatted, so
+    `UndefinedTemplateVariable.__mod__` never sees it and "%s" would count as true. In templates of
+    other packages it is the empty string again, as with Django's default (Wagtail's workflow panel
+    then leaves out its "Compare with previous version" link instead of failing to reverse it)."""
+
+    @functools.wraps(resolve_lookup)
+    def wrapper(self, context):
+        value = resolve_lookup(self, context)
+        invalid = context.template.engine.string_if_invalid
+        if value is invalid and isinstance(invalid, UndefinedTemplateVariable):
+            origin = invalid._innermost_template_origin()
+            if origin is None or not invalid._is_own(origin):
+                return ""
+        return value
+
+    return wrapper
+
+
+Variable._resolve_lookup = _failed_lookups_empty_in_other_templates(Variable._resolve_lookup)
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedTemplateVariable("%s")  # noqa: F405
