@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from engagement.applications.models import Application
+from engagement.applications.models import AccessToken, Application
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def pages(verein_bretten, ettlingen):
         "accessibility": "/bretten/barrierefreiheit/",
         "easy-language": "/leichte-sprache/",
         "application-privacy": "/datenschutz/bewerbungen/",
-        "application-status": f"/bewerbung/{application.access_token}/",
+        "application-status": f"/bewerbung/{AccessToken.issue(application, AccessToken.Purpose.STATUS)}/",
         "report": f"/melden/{reading.pk}/",
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -12,8 +13,15 @@ from engagement.organisations.models import Organisation
 from .consent import CONSENT_VERSION  # noqa: F401  (the version new applications record)
 
 
-def new_access_token():
+def new_access_token() -> str:
+    """An opaque random token (256 bits) for a link that opens one application without an account."""
     return secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    """What the database keeps of a token. A plain SHA-256 suffices: the token is 256 random bits, so no
+    list of guesses can find it from its hash (a slow password hash would only slow every lookup)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -27,6 +35,13 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         return self.confirmed().filter(opportunity__organisation__in=Organisation.objects.of_member(user))
 
+    def with_token(self, token: str, purpose: str, issued_after=None):
+        """The application a link's token opens, found by the token's hash (the token is stored nowhere)."""
+        match = {"tokens__token_hash": hash_token(token), "tokens__purpose": purpose}
+        if issued_after is not None:
+            match["tokens__created_at__gte"] = issued_after
+        return self.filter(**match)
+
 
 class Application(models.Model):
     """A citizen's application to one opportunity. No account: a private link gives access."""
@@ -36,6 +51,8 @@ class Application(models.Model):
         ACCEPTED = "accepted", _("Zugesagt")
         DECLINED = "declined", _("Abgesagt")
         WITHDRAWN = "withdrawn", _("Zurückgezogen")
+        # Closed by the platform after a period without activity (services/inactivity.py).
+        EXPIRED = "expired", _("Geschlossen")
 
     opportunity = models.ForeignKey(OpportunityPage, on_delete=models.CASCADE, related_name="applications")
     name = models.CharField(_("Name"), max_length=150)
@@ -53,7 +70,11 @@ class Application(models.Model):
     consent_given_at = models.DateTimeField()
     confirmed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    access_token = models.CharField(max_length=64, unique=True, default=new_access_token, editable=False)
+    # The last sign of life of an open application: its confirmation, a status change, or the
+    # organisation keeping it open. Open applications without one for a while are closed.
+    last_activity_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When the organisation was told that the application will close (reset by any activity).
+    closing_notice_at = models.DateTimeField(null=True, blank=True)
     # The language the applicant applied in: their mails are written in it.
     language = models.CharField(max_length=8, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -83,6 +104,46 @@ class Application(models.Model):
     @property
     def is_open(self):
         return self.status in (self.Status.REQUESTED, self.Status.ACCEPTED)
+
+    @property
+    def is_final(self):
+        """Nobody moves it any more: the applicant withdrew, or it closed without activity."""
+        return self.status in (self.Status.WITHDRAWN, self.Status.EXPIRED)
+
+
+class AccessToken(models.Model):
+    """A link into one application without an account: the applicant's status link or the confirmation
+    link of the double opt-in. Only the token's hash is stored; every mail that carries a link gets a
+    token of its own, and every token stays valid until the application is deleted (confirmation
+    tokens: for CONFIRM_MAX_AGE)."""
+
+    class Purpose(models.TextChoices):
+        STATUS = "status", _("Status-Link")
+        CONFIRM = "confirm", _("Bestätigung")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="tokens")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zugangs-Token")
+        verbose_name_plural = _("Zugangs-Tokens")
+
+    def __str__(self):
+        return f"{self.application_id}: {self.purpose}"
+
+    @classmethod
+    def issue(cls, application: Application, purpose: str) -> str:
+        """A new random token for `application`; returns the token itself, which is stored nowhere."""
+        token = new_access_token()
+        cls.objects.create(application=application, purpose=purpose, token_hash=hash_token(token))
+        return token
+
+    @classmethod
+    def lookup(cls, token: str, purpose: str):
+        """The tokens matching `token` (at most one), found by the hash alone."""
+        return cls.objects.filter(token_hash=hash_token(token), purpose=purpose)
 
 
 class StatusChange(models.Model):

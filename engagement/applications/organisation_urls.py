@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", views.OrganisationListView.as_view(), name="applications"),
     path("<int:pk>/", views.OrganisationDetailView.as_view(), name="application_detail"),
+    path("<int:pk>/offen-halten/", views.KeepOpenView.as_view(), name="keep_application_open"),
     path(
         "angebot/<int:page_id>/wieder-oeffnen/",
         views.ReopenView.as_view(),

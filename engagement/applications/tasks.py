@@ -12,8 +12,9 @@ from django.utils import timezone
 from engagement.opportunities.models import OpportunityPage
 
 from .models import Application
+from .services import inactivity
 from .services.applying import mail_applicant
-from .services.links import status_url
+from .services.links import status_link
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,15 @@ def apply_retention() -> dict:
     return counts
 
 
+@shared_task(name="applications.close_inactive_applications", acks_late=True)
+def close_inactive_applications() -> dict:
+    """Daily: notices to organisations and closing of open applications without activity
+    (services/inactivity.py). Idempotent; logs counts only."""
+    counts = inactivity.close_inactive_applications()
+    logger.info("Bewerbungen ohne Aktivität: %s", counts)
+    return counts
+
+
 def _applications(deleted) -> int:
     """How many applications a delete() removed (it also counts their history and mails)."""
     return deleted[1].get(Application._meta.label, 0)
@@ -72,7 +82,7 @@ def queue_event_reminders() -> int:
                     "application": application,
                     "page": page,
                     "city": page.city,
-                    "status_url": status_url(application),
+                    "status_url": status_link(application),
                 },
             )
     return queued

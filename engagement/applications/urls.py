@@ -1,5 +1,4 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
 from . import views
 
@@ -10,11 +9,7 @@ app_name = "applications"
 
 urlpatterns = [
     path("bewerben/<int:page_id>/", views.apply_view, name="apply"),
-    path(
-        "datenschutz/bewerbungen/",
-        TemplateView.as_view(template_name="applications/privacy.html"),
-        name="privacy",
-    ),
+    path("datenschutz/bewerbungen/", views.privacy_view, name="privacy"),
     path("bewerbung/bestaetigen/<str:token>/", views.confirm_view, name="confirm"),
     path("bewerbung/<str:token>/", views.status_view, name="status"),
 ]

@@ -3,13 +3,15 @@
 MemberRequiredMixin and Application.objects.visible_to)."""
 
 import contextlib
+import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -24,7 +26,8 @@ from engagement.spreadsheets import SpreadsheetExport
 from . import services
 from .filters import ApplicationFilterSet
 from .forms import ApplicationForm, StatusForm
-from .models import Application
+from .models import AccessToken, Application
+from .tasks import UNCONFIRMED_DAYS
 
 
 def apply_view(request, page_id):
@@ -52,12 +55,29 @@ def apply_view(request, page_id):
     return render(request, "applications/apply.html", context, status=400 if form.errors else 200)
 
 
+def privacy_view(request):
+    """The privacy notice of applying, with the periods as configured."""
+    periods = {
+        "unconfirmed_days": UNCONFIRMED_DAYS,
+        "retention_days": settings.APPLICATION_RETENTION_DAYS,
+        "inactivity_days": settings.APPLICATION_INACTIVITY_DAYS,
+        "notice_days": settings.APPLICATION_CLOSING_NOTICE_DAYS,
+    }
+    return render(request, "applications/privacy.html", periods)
+
+
 @never_cache
 def confirm_view(request, token):
     # A GET only asks (mail scanners follow links); the POST confirms.
     if request.method == "POST":
+        # Failed confirmations count against the same budget as unknown status links.
+        address = client_key(request)
+        if exceeded("status-lookup-address", address):
+            return render(request, "applications/status_rate_limited.html", status=429)
         application = services.confirm(token)
         if application is None:
+            with contextlib.suppress(RateLimited):
+                hit("status-lookup-address", address)
             return render(request, "applications/confirm.html", {"invalid": True}, status=400)
         return render(request, "applications/confirm.html", {"application": application, "confirmed": True})
     return render(request, "applications/confirm.html", {"token": token})
@@ -70,15 +90,21 @@ def status_view(request, token):
     if exceeded("status-lookup-address", address):
         return render(request, "applications/status_rate_limited.html", status=429)
     application = (
-        Application.objects.select_related("opportunity", "opportunity__organisation")
-        .filter(access_token=token)
+        Application.objects.with_token(token, AccessToken.Purpose.STATUS)
+        .select_related("opportunity", "opportunity__organisation")
         .first()
     )
     if application is None:
         with contextlib.suppress(RateLimited):
             hit("status-lookup-address", address)
         raise Http404
-    context = {"application": application, "page": application.opportunity}
+    context = {
+        "application": application,
+        "page": application.opportunity,
+        "token": token,
+        "deleted_on": _deletion_date(application),
+        "inactivity_days": settings.APPLICATION_INACTIVITY_DAYS,
+    }
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "withdraw":
@@ -105,6 +131,13 @@ def status_view(request, token):
             return render(request, "applications/erased.html", {})
         return redirect("applications:status", token=token)
     return render(request, "applications/status.html", context)
+
+
+def _deletion_date(application):
+    """When a closed application's data goes (tasks.apply_retention); None while it is open."""
+    if application.closed_at is None:
+        return None
+    return timezone.localdate(application.closed_at + dt.timedelta(days=settings.APPLICATION_RETENTION_DAYS))
 
 
 class OrganisationListView(MemberRequiredMixin, View):
@@ -212,9 +245,33 @@ class OrganisationDetailView(MemberRequiredMixin, View):
         return render(
             request,
             "applications/organisation_detail.html",
-            {"application": application, "form": form, "changes": application.changes.all()},
+            {
+                "application": application,
+                "form": form,
+                "changes": application.changes.all(),
+                "closes_at": services.closes_at(application),
+            },
             status=400 if form.errors else 200,
         )
+
+
+class KeepOpenView(MemberRequiredMixin, View):
+    """The organisation keeps an open application open: it is not closed for lack of activity."""
+
+    def post(self, request, pk):
+        application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
+        try:
+            application = services.keep_open(application, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            closing = formats.date_format(timezone.localtime(services.closes_at(application)), "j. F Y")
+            messages.success(
+                request,
+                _("Die Bewerbung bleibt offen. Ohne weitere Aktivität schließen wir sie am %(date)s.")
+                % {"date": closing},
+            )
+        return redirect("dashboard:application_detail", pk=application.pk)
 
 
 class ReopenView(MemberRequiredMixin, View):

@@ -3,6 +3,7 @@
 Written in simple German. Placeholders in square brackets mark what a city must fill in itself.
 """
 
+from django.conf import settings
 from django.utils.html import escape
 
 
@@ -70,6 +71,11 @@ def privacy(city) -> str:
         "Antwort zu bekommen (Art. 6 Abs. 1 Buchst. a und b DSGVO).</p>"
         "<h2>Wie lange speichern wir die Daten?</h2><ul>"
         "<li>Server-Protokolle: 7 Tage.</li>"
+        "<li>Bewerbungen auf Angebote: nicht bestätigte 7 Tage; sonst "
+        f"{settings.APPLICATION_RETENTION_DAYS} Tage, nachdem die Bewerbung abgeschlossen ist oder das "
+        "Angebot endet. Eine offene Bewerbung, an der sich "
+        f"{settings.APPLICATION_INACTIVITY_DAYS} Tage lang nichts ändert, schließen wir (der Verein "
+        f"erfährt es {settings.APPLICATION_CLOSING_NOTICE_DAYS} Tage vorher).</li>"
         "<li>Meldungen zu Angeboten: 6 Monate, nachdem die Redaktion sie bearbeitet hat.</li>"
         "<li>Rückmeldungen zur Barrierefreiheit: 1 Jahr nach der Antwort.</li>"
         "<li>Benutzerkonten: bis Sie das Konto löschen lassen; nicht bestätigte Registrierungen: 7 Tage."

@@ -221,6 +221,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-unsent-mail": {"task": "mail.send_unsent_mail", "schedule": 5 * 60},
     "delete-sent-mail": {"task": "mail.delete_sent_mail", "schedule": 60 * 60 * 24},
     "apply-retention": {"task": "applications.apply_retention", "schedule": 60 * 60 * 24},
+    "close-inactive-applications": {
+        "task": "applications.close_inactive_applications",
+        "schedule": 60 * 60 * 24,
+    },
     "delete-expired-records": {"task": "retention.delete_expired_records", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
@@ -228,6 +232,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
+# An open application without activity (status change, organisation keeping it open) for this many days
+# is closed, after a mail to the organisation APPLICATION_CLOSING_NOTICE_DAYS before.
+APPLICATION_INACTIVITY_DAYS = env.int("APPLICATION_INACTIVITY_DAYS", default=183)
+APPLICATION_CLOSING_NOTICE_DAYS = env.int("APPLICATION_CLOSING_NOTICE_DAYS", default=14)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

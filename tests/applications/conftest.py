@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import TestCase
 
-from engagement.applications.models import Application
+from engagement.applications.models import AccessToken, Application
 from tests.factories import MembershipFactory, UserFactory, make_opportunity
 
 DATA = {"name": "Mia Kraus", "email": "Mia@Example.org", "message": "Ich lese gern vor.", "consent": "on"}
@@ -53,6 +53,18 @@ def links(mails, pattern):
     ]
 
 
+def status_links(mails):
+    """The applicants' private status links in `mails`, oldest first (not the confirmation links)."""
+    return [path for path in links(mails, "/bewerbung/") if "/bewerbung/bestaetigen/" not in path]
+
+
+def opened_by_link_in(mail) -> Application:
+    """The application the status link in `mail` opens (each mail carries a token of its own)."""
+    [path] = status_links([mail])
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    return Application.objects.with_token(token, AccessToken.Purpose.STATUS).get()
+
+
 @pytest.fixture
 def confirmed(client, page, mailoutbox):
     """Apply and confirm through the real forms; returns (application, status link path)."""
@@ -63,6 +75,6 @@ def confirmed(client, page, mailoutbox):
         post(client, links(mailoutbox, "/bewerbung/bestaetigen/")[-1])
         application = Application.objects.filter(opportunity=opportunity).latest("created_at")
         assert application.confirmed_at is not None
-        return application, links(mailoutbox, f"/bewerbung/{application.access_token}/")[-1]
+        return application, status_links(mailoutbox)[-1]
 
     return make

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from engagement.applications.consent import CONSENT_VERSION
 from engagement.applications.models import Application
 from engagement.mail.models import OutgoingMail
-from tests.applications.conftest import apply, links, post
+from tests.applications.conftest import apply, links, opened_by_link_in, post
 from tests.factories import make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_privacy_notice_names_purpose_recipient_retention_and_rights(client):
     for text in (
         "Wozu?",
         "Nur die Organisation, bei der Sie sich bewerben",
-        "drei Monate",
+        "90 Tage nach Abschluss",
         "Art. 15",
         "Art. 17",
     ):
@@ -128,7 +128,7 @@ def test_duplicate_of_a_confirmed_application_changes_nothing_and_mails_the_stat
     assert Application.objects.count() == 1
     assert application.name == "Mia Kraus" and application.message == "Ich lese gern vor."
     assert mailoutbox[-1].subject == "Sie haben sich schon beworben: Lesepat:in"
-    assert status_link in mailoutbox[-1].body
+    assert opened_by_link_in(mailoutbox[-1]) == application
 
 
 def test_after_a_withdrawal_the_same_person_may_apply_again(client, page, confirmed):

@@ -11,7 +11,7 @@ from engagement.applications import services
 from engagement.applications.models import Application, StatusChange
 from engagement.applications.services.capacity import set_recruitment_status
 from engagement.opportunities.models import OpportunityPage
-from tests.applications.conftest import apply, committed, post
+from tests.applications.conftest import apply, committed, opened_by_link_in, post
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_accepting_logs_who_and_when_and_mails_the_applicant_in_german(
     assert change.changed_at is not None and change.message == "Willkommen!"
     acceptance = mailoutbox[-1]
     assert acceptance.to == ["mia@example.org"] and acceptance.subject == "Zusage: Lesepat:in"
-    assert "Willkommen!" in acceptance.body and status_link in acceptance.body
+    assert "Willkommen!" in acceptance.body and opened_by_link_in(acceptance) == application
     assert not acceptance.attachments  # a regular opportunity has no single date
     html = client.get(f"/mein-verein/bewerbungen/{application.pk}/").content.decode()
     assert "Eingegangen → Zugesagt" in html

@@ -14,8 +14,8 @@ from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import address_key, hit
 
-from ..models import CONSENT_VERSION, Application
-from .links import absolute, detail_url, status_url
+from ..models import CONSENT_VERSION, AccessToken, Application
+from .links import absolute, detail_url, status_link
 
 Status = Application.Status
 CONFIRM_SALT = "engagement.applications.confirm"
@@ -23,8 +23,8 @@ CONFIRM_MAX_AGE = dt.timedelta(days=7)
 
 
 def confirm_token(application: Application) -> str:
-    """A signed link that names the application by its random access token, never by its sequential id."""
-    return signing.dumps(application.access_token, salt=CONFIRM_SALT)
+    """A new confirmation token: random, names no id, only its hash is stored, valid for CONFIRM_MAX_AGE."""
+    return AccessToken.issue(application, AccessToken.Purpose.CONFIRM)
 
 
 @transaction.atomic
@@ -74,7 +74,7 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
             application,
             f"again:{application.pk}:{now.timestamp()}",
             "already_applied",
-            _context(application, status_url=status_url(application)),
+            _context(application, status_url=status_link(application)),
         )
         return application
     mail_applicant(
@@ -107,32 +107,40 @@ def _context(application, **extra) -> dict:
 @transaction.atomic
 def confirm(token: str) -> Application | None:
     """The second opt-in: only now does the organisation learn of the application (by a link)."""
-    try:
-        reference = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-    except signing.BadSignature:  # forged, damaged or older than 7 days (SignatureExpired)
-        return None
-    # Links mailed before the access token replaced the id name the id; they expire within 7 days.
-    lookup = {"pk": reference} if isinstance(reference, int) else {"access_token": str(reference)}
     application = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("opportunity")
-        .filter(**lookup)
-        .first()
+        _by_confirm_token(token).select_for_update(of=("self",)).select_related("opportunity").first()
     )
     if application is None:
         return None
     if application.confirmed_at is not None:
         return application
-    application.confirmed_at = timezone.now()
-    application.save(update_fields=["confirmed_at", "updated_at"])
+    application.confirmed_at = application.last_activity_at = timezone.now()
+    application.save(update_fields=["confirmed_at", "last_activity_at", "updated_at"])
     mail_applicant(
         application,
         f"received:{application.pk}",
         "received",
-        _context(application, status_url=status_url(application)),
+        _context(application, status_url=status_link(application)),
     )
     notify_organisation(application, template="notify_organisation", key=f"notify:{application.pk}")
     return application
+
+
+def _by_confirm_token(token: str):
+    """The application a confirmation token opens (none, or one) while it is younger than CONFIRM_MAX_AGE."""
+    if ":" not in token:  # random tokens (token_urlsafe) have no colon; signed values always do
+        return Application.objects.with_token(
+            token, AccessToken.Purpose.CONFIRM, issued_after=timezone.now() - CONFIRM_MAX_AGE
+        )
+    # Links mailed before the tokens were stored hashed were signed values naming the id or the status
+    # token (whose hash migration 0008 kept). The signature's age limits them to 7 days, like the others.
+    try:
+        reference = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:  # forged, damaged or older than 7 days (SignatureExpired)
+        return Application.objects.none()
+    if isinstance(reference, int):
+        return Application.objects.filter(pk=reference)
+    return Application.objects.with_token(str(reference), AccessToken.Purpose.STATUS)
 
 
 def notify_organisation(application, *, template: str, key: str):

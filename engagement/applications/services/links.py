@@ -2,8 +2,11 @@
 what citizens open, so the link looks like the stage they applied on."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from engagement.cities.sites import base_url
+
+from ..models import AccessToken
 
 
 def absolute(path: str, city=None) -> str:
@@ -11,10 +14,20 @@ def absolute(path: str, city=None) -> str:
 
 
 def status_url(application) -> str:
-    """The applicant's private link: status, withdraw, export, erase."""
-    return absolute(
-        reverse("applications:status", args=[application.access_token]), application.opportunity.city
-    )
+    """The applicant's private link: status, withdraw, export, erase.
+
+    Each call issues a new token: the database keeps only hashes, so an earlier link cannot be written
+    again. Links mailed before stay valid.
+    """
+    token = AccessToken.issue(application, AccessToken.Purpose.STATUS)
+    return absolute(reverse("applications:status", args=[token]), application.opportunity.city)
+
+
+def status_link(application):
+    """`status_url` for a mail's context, issued only when the mail is written: the outbox skips a mail
+    whose key it already holds (an hourly reminder, say), and that must leave no unused token behind.
+    SimpleLazyObject computes it once, so the text and the HTML part carry the same link."""
+    return SimpleLazyObject(lambda: status_url(application))
 
 
 def detail_url(application) -> str:

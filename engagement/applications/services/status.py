@@ -1,5 +1,6 @@
 """The one way an application's status changes: checked against the map, logged, mailed."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -9,7 +10,7 @@ from ..calendar import ics_for
 from ..models import Application, StatusChange
 from .applying import mail_applicant, mail_members, notify_organisation
 from .capacity import update_capacity, waiting
-from .links import absolute, status_url
+from .links import absolute, status_link
 
 Status = Application.Status
 
@@ -24,19 +25,27 @@ ALLOWED_TRANSITIONS = {
         Status.REQUESTED: {Status.WITHDRAWN},
         Status.ACCEPTED: {Status.WITHDRAWN},
     },
+    # The platform itself, after a period without activity (services/inactivity.py).
+    "platform": {
+        Status.REQUESTED: {Status.EXPIRED},
+        Status.ACCEPTED: {Status.EXPIRED},
+    },
 }
-CLOSED = {Status.DECLINED, Status.WITHDRAWN}
+CLOSED = {Status.DECLINED, Status.WITHDRAWN, Status.EXPIRED}
 
 
 @transaction.atomic
-def change_status(application: Application, to_status: str, *, by=None, message: str = "") -> Application:
+def change_status(
+    application: Application, to_status: str, *, by=None, message: str = "", by_platform: bool = False
+) -> Application:
     """Move `application` to `to_status`.
 
-    `by` is the organisation's member acting, or None for the applicant (through the private link).
-    Records who and when (StatusChange), mails the applicant in German (the organisation too when the
-    applicant withdraws), and lets the opportunity fill up or open again.
+    `by` is the organisation's member acting, or None for the applicant (through the private link);
+    `by_platform` is the platform closing an inactive application. Records who and when (StatusChange),
+    mails the applicant in their language (the organisation too when the applicant withdraws), and lets
+    the opportunity fill up or open again. Every change counts as activity (services/inactivity.py).
     """
-    actor = "applicant" if by is None else "organisation"
+    actor = "platform" if by_platform else "applicant" if by is None else "organisation"
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("opportunity", "opportunity__organisation", "opportunity__city")
@@ -55,7 +64,11 @@ def change_status(application: Application, to_status: str, *, by=None, message:
     )
     application.status = to_status
     application.closed_at = change.changed_at if to_status in CLOSED else None
-    application.save(update_fields=["status", "closed_at", "updated_at"])
+    application.last_activity_at = change.changed_at
+    application.closing_notice_at = None
+    application.save(
+        update_fields=["status", "closed_at", "last_activity_at", "closing_notice_at", "updated_at"]
+    )
 
     ics = ics_for(page) if to_status == Status.ACCEPTED and page.event_start else ""
     mail_applicant(
@@ -67,7 +80,9 @@ def change_status(application: Application, to_status: str, *, by=None, message:
             "page": page,
             "city": page.city,
             "message": message,
-            "status_url": status_url(application),
+            "status_url": status_link(application),
+            "inactivity_days": settings.APPLICATION_INACTIVITY_DAYS,
+            "retention_days": settings.APPLICATION_RETENTION_DAYS,
         },
         attachments=[("termin.ics", ics, "text/calendar")] if ics else (),
     )
