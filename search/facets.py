@@ -1,144 +1,272 @@
 """Facet counts next to the filter options: how many results each city, topic and schedule would give.
 
-They count the filter selection (cities, topics, place and radius, ...), not the words: with words they
-would have to count every hit, which is exactly what the capped result count avoids. One statement
-counts all options (no DISTINCT, no query per option); each group without its own filter, so that a
-number says what choosing that option would give. The same filter selection gives the same counts for
-every visitor, so they are cached: a generation number, raised whenever an opportunity or an
-organisation is saved or deleted, is part of the key, and entries expire after ``FACET_CACHE_SECONDS``
-anyway (offers also drop out of the list by the clock at their deadline, and bulk updates send no
-signals).
+Each number is what choosing that option gives, words included: the rows are those of the result list
+(the same FilterSet, circle and word predicate, `results.Words`), and each group is counted without its
+own filter (with "Bretten" chosen, "Ettlingen" still shows its number).
+
+**Counted per city, cached per city.** The counts are sums of parts, one part per city: the rows of
+that city under every filter but the city filter (and, for a filtered group, without that group's filter
+too). A city's count is its part's total; a topic's count is the sum over the chosen cities' parts (all
+cities when none is chosen). Every part is cached under the generation of its city, which a save or
+deletion of an offer in that city raises (or, for an organisation, in each city it has offers in): a
+save in Bretten leaves the counts of Baden-Baden and Ettlingen cached and recounts only Bretten's rows.
+The same parts serve the region, each city's own host and every city choice of one selection. Entries
+expire after ``FACET_CACHE_SECONDS`` anyway (offers drop out of the list by the clock at their deadline,
+and bulk updates send no signals).
+
+One statement counts every missing part: the rows of each source (all filters, or without the topic or
+schedule filter) once as a WITH query, grouped by city and option. Django's ORM cannot share one
+subquery between aggregates, hence SQL; the rows are the FilterSet's SQL.
 """
 
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, router, transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
 
+from .results import Words
+
 FACET_CACHE_SECONDS = 120
-GENERATION_KEY = "search:facets:generation"
+GENERATION_KEY = "search:facets:generation:{city}"
+PART_KEY = "search:facets:part:{selection}:{source}:{city}:{generation}"
+CITIES_KEY = "search:facets:cities"
+NO_CITY = "-"  # the part of offers without a city section (drafts never listed; kept for exactness)
 # Parameters that do not change which rows the filters select (`region` only keeps a city host from
 # choosing its city; the cities it leaves are in the parameters already).
 NOT_FILTERS = {"q", "sort", "page", "region"}
 
-
 GROUPS = ("city", "category", "schedule")
+# Groups counted from a part; a city's count is the part's total (the sum over its schedules).
+PART_GROUPS = ("category", "schedule")
 
-# Each count says what choosing that option would give: a group is counted over the selection without
-# its own filter (with "Bretten" chosen, "Ettlingen" still shows its number), every other filter applies.
-# So the rows are selected once per filtered group, plus once with all filters for the groups that are not
-# filtered - each as a WITH query, all in one statement. Three aggregates over separate subqueries had
-# PostgreSQL select the same rows three times (3 x 55 ms for a topic in one city at 100 000 offers).
-# Django's ORM cannot share one subquery between aggregates, hence SQL; the rows are the FilterSet's SQL.
 COUNT_SQL = {
-    "city": "SELECT 'city', CAST(city_id AS TEXT), COUNT(*) FROM {rows} GROUP BY city_id",
-    "schedule": "SELECT 'schedule', schedule_kind, COUNT(*) FROM {rows} GROUP BY schedule_kind",
+    "schedule": (
+        "SELECT '{source}', 'schedule', city_id, schedule_kind, COUNT(*) FROM {rows} "
+        "GROUP BY city_id, schedule_kind"
+    ),
+    # Topics from the row's own `category_ids` (what the topic filter tests): no join with the link
+    # table, whose 2-3 rows per offer PostgreSQL otherwise hashes for every counted offer.
     "category": (
-        "SELECT 'category', category.slug, COUNT(*) FROM {rows} "
-        "JOIN {links} AS link ON link.{link_page} = {rows}.id "
-        "JOIN {categories} AS category ON category.id = link.{link_category} "
-        "GROUP BY category.slug"
+        "SELECT '{source}', 'category', city_id, category.slug, COUNT(*) FROM {rows} "
+        "CROSS JOIN LATERAL unnest(string_to_array({rows}.category_ids, ' ')) AS topic(id) "
+        "JOIN {categories} AS category ON category.id = CAST(topic.id AS INTEGER) "
+        "GROUP BY city_id, category.slug"
     ),
 }
+# SQLite has no arrays: the link table.
+PORTABLE_CATEGORY_SQL = (
+    "SELECT '{source}', 'category', city_id, category.slug, COUNT(*) FROM {rows} "
+    "JOIN {links} AS link ON link.{link_page} = {rows}.id "
+    "JOIN {categories} AS category ON category.id = link.{link_category} "
+    "GROUP BY city_id, category.slug"
+)
 
 
-def rows_without(filterset, group, circle=None):
-    """The rows a valid `filterset` selects, leaving out the filter of `group` (None: all filters), within
-    `circle` (engagement.geo.circle.Circle). Built from the form's cleaned values, so nothing is validated
-    twice."""
+def rows_without(filterset, left_out, circle=None, words=None):
+    """The rows a valid `filterset` selects without the filters named in `left_out`, within `circle`
+    (engagement.geo.circle.Circle), matching `words` (results.Words), as disjoint querysets. Built from
+    the form's cleaned values, so nothing is validated twice."""
     rows = filterset.queryset
     for name, value in filterset.form.cleaned_data.items():
-        if name != group:
+        if name not in left_out:
             rows = filterset.filters[name].filter(rows, value)
-    return circle.filter(rows) if circle else rows
+    if circle:
+        rows = circle.filter(rows)
+    return words.parts(rows) if words else [rows]
 
 
-def facet_counts(filterset, cities, circle=None):
-    """Counts per city slug, category slug and schedule: how many offers each option would give with the
-    other filters of the valid `filterset` and the `circle`."""
-    cleaned = filterset.form.cleaned_data
-    sources = {group: group if cleaned.get(group) else None for group in GROUPS}
-    definitions, values, counts = [], [], []
-    for source in dict.fromkeys(sources.values()):
-        rows = (
-            rows_without(filterset, source, circle).order_by().values_list("pk", "city_id", "schedule_kind")
-        )
-        try:
-            sql, source_params = rows.query.sql_with_params()
-        except EmptyResultSet:  # a selection that can hold nothing: its groups count nothing
-            sources = {group: name for group, name in sources.items() if name != source}
-            continue
-        definitions.append(f"rows_{source or 'all'} (id, city_id, schedule_kind) AS ({sql})")
-        values.extend(source_params)
+def _in_cities(rows, cities):
+    """`rows` of the given city ids (NO_CITY: offers without a city)."""
+    ids = [city for city in cities if city != NO_CITY]
+    condition = Q(city_id__in=ids)
+    if NO_CITY in cities:
+        condition |= Q(city_id__isnull=True)
+    return rows.filter(condition)
+
+
+def count_parts(filterset, wanted, circle=None, words=None):
+    """Count the parts in `wanted` ({source: city ids}, source None for all filters, else the group left
+    out), in one statement. Returns {(source, city): {"category": {...}, "schedule": {...}}}."""
+    definitions, values, selects = [], [], []
     links = OpportunityPage.categories.through._meta
     quote = connection.ops.quote_name
-    for group, source in sources.items():
-        counts.append(
-            COUNT_SQL[group].format(
-                rows=f"rows_{source or 'all'}",
-                links=quote(links.db_table),
-                link_page=quote(links.get_field("opportunitypage").column),
-                link_category=quote(links.get_field("category").column),
-                categories=quote(Category._meta.db_table),
-            )
+    for source, cities in wanted.items():
+        if not cities:
+            continue
+        name = f"rows_{source or 'all'}"
+        sqls = []
+        for part in rows_without(filterset, {"city", source}, circle, words):
+            try:
+                sql, params = (
+                    _in_cities(part, cities)
+                    .order_by()
+                    .values_list("pk", "city_id", "schedule_kind", "category_ids")
+                ).query.sql_with_params()
+            except EmptyResultSet:  # a part that can hold nothing
+                continue
+            sqls.append(sql)  # no ORDER BY or LIMIT: SQLite takes the parts without parentheses
+            values.extend(params)
+        if not sqls:
+            continue
+        definitions.append(
+            f"{name} (id, city_id, schedule_kind, category_ids) AS ({' UNION ALL '.join(sqls)})"
         )
-    result = {group: {} for group in GROUPS}
-    if not counts:
-        return result
-    slug_of_city = {str(city.pk): city.slug for city in cities}
+        for group in PART_GROUPS:
+            template = COUNT_SQL[group]
+            if group == "category" and connection.vendor != "postgresql":
+                template = PORTABLE_CATEGORY_SQL
+            selects.append(
+                template.format(
+                    source=source or "",
+                    rows=name,
+                    links=quote(links.db_table),
+                    link_page=quote(links.get_field("opportunitypage").column),
+                    link_category=quote(links.get_field("category").column),
+                    categories=quote(Category._meta.db_table),
+                )
+            )
+    parts = {
+        (source, city): {group: {} for group in PART_GROUPS}
+        for source, cities in wanted.items()
+        for city in cities
+    }
+    if not selects:
+        return parts
     # Raw SQL is not routed by itself: read where the queryset would (a replica, if one is configured).
     with connections[router.db_for_read(OpportunityPage)].cursor() as cursor:
-        cursor.execute("WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(counts), values)
-        for group, value, number in cursor.fetchall():
-            if group == "city":
-                if value in slug_of_city:
-                    result["city"][slug_of_city[value]] = number
-            elif value is not None:
-                result[group][value] = number
-    return result
+        cursor.execute("WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(selects), values)
+        for source, group, city, value, number in cursor.fetchall():
+            part = parts.get((source or None, NO_CITY if city is None else str(city)))
+            if part is not None:
+                part[group][value] = number
+    return parts
 
 
-def selection_key(params):
-    """A cache key for the filter selection in `params` (the query string) as of the current data:
-    words, order and page number are not part of it, nor empty fields or a radius without a place (the
-    search box of the home page sends `near=&radius=10`, which selects what `/suche/` selects)."""
+def city_keys():
+    """Every partition of the counts: the id (as text) of each city section, and NO_CITY. Kept in the
+    cache until a city section is saved or deleted (a search then needs no query for it)."""
+    keys = cache.get(CITIES_KEY)
+    if keys is None:
+        keys = [str(pk) for pk in CityPage.objects.order_by("pk").values_list("pk", flat=True)] + [NO_CITY]
+        cache.set(CITIES_KEY, keys, None)
+    return keys
+
+
+@receiver(post_save, sender=CityPage, dispatch_uid="search_facets_city_saved")
+@receiver(post_delete, sender=CityPage, dispatch_uid="search_facets_city_deleted")
+def _city_changed(**kwargs):
+    cache.delete(CITIES_KEY)
+    transaction.on_commit(lambda: cache.delete(CITIES_KEY))
+
+
+def generations(cities):
+    """The current generation of each city in `cities` (one cache round trip). A generation the cache
+    does not hold (new, or evicted) starts from the clock, so that no entry of an earlier one returns."""
+    keys = {GENERATION_KEY.format(city=city): city for city in cities}
+    found = cache.get_many(keys)
+    for key in keys.keys() - found.keys():
+        found[key] = time.time_ns()
+        cache.add(key, found[key], None)
+        found[key] = cache.get(key, found[key])
+    return {city: found[key] for key, city in keys.items()}
+
+
+def selection_digest(params, words="", left_out=()):
+    """A digest of the filter selection in `params` (the query string) and the words: order and page
+    number are not part of it, nor empty fields or a radius without a place (the search box of the home
+    page sends `near=&radius=10`, which selects what `/suche/` selects)."""
     selection = sorted(
         (key, values)
         for key in params
-        if key not in NOT_FILTERS and not (key == "radius" and not params.get("near", "").strip())
+        if key not in NOT_FILTERS and key not in left_out
+        if not (key == "radius" and not params.get("near", "").strip())
         if (values := sorted(value for value in params.getlist(key) if value.strip()))
     )
-    digest = hashlib.sha256(repr(selection).encode()).hexdigest()[:32]
-    return f"{cache.get_or_set(GENERATION_KEY, 0, None)}:{digest}"
+    return hashlib.sha256(repr((selection, words)).encode()).hexdigest()[:32]
 
 
-def cached_facet_counts(selection, filterset, cities, circle=None):
-    """`facet_counts`, cached per filter selection (`selection`: its `selection_key`)."""
-    counts = cache.get(f"search:facets:{selection}")
-    if counts is None:
-        counts = refresh_facet_counts(selection, filterset, cities, circle)
-    return counts
+def selection_key(params, words="", cities=None):
+    """A cache key for what the filter panel of this selection shows as of the current data: the
+    selection, the words and the generation of every city (the panel shows every city's count)."""
+    cities = city_keys() if cities is None else cities
+    stamp = hashlib.sha256(repr(sorted(generations(cities).items())).encode()).hexdigest()[:16]
+    return f"{selection_digest(params, words)}:{stamp}"
 
 
-def refresh_facet_counts(selection, filterset, cities, circle=None):
-    """Count the facets of a selection afresh and keep them for the next visitors."""
-    counts = facet_counts(filterset, cities, circle)
-    cache.set(f"search:facets:{selection}", counts, FACET_CACHE_SECONDS)
-    return counts
+def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=False):
+    """Counts per city slug, category slug and schedule: how many offers each option would give with
+    the words and the other filters of the valid `filterset` and the `circle`. `cities`: the city pages
+    one may choose. Parts come from the cache unless `refresh`; `params` (the query string) names the
+    selection in their keys (without it nothing is cached)."""
+    cleaned = filterset.form.cleaned_data
+    chosen = {str(city.pk) for city in cleaned.get("city") or []}
+    partitions = city_keys()
+    in_scope = [city for city in partitions if city in chosen] if chosen else partitions
+    sources = {group: group if cleaned.get(group) else None for group in PART_GROUPS}
+    needed = {None: partitions}
+    for source in set(sources.values()) - {None}:
+        needed[source] = in_scope
+    digest = selection_digest(params, words, left_out={"city"}) if params is not None else None
+    generation = generations(partitions) if digest else {}
+    keys = {
+        (source, city): PART_KEY.format(
+            selection=digest, source=source or "all", city=city, generation=generation.get(city)
+        )
+        for source, part_cities in needed.items()
+        for city in part_cities
+    }
+    found = {} if refresh or digest is None else cache.get_many(keys.values())
+    parts = {part: found[key] for part, key in keys.items() if key in found}
+    missing = {}
+    for source, city in keys.keys() - parts.keys():
+        missing.setdefault(source, []).append(city)
+    if missing:
+        counted = count_parts(filterset, missing, circle, Words(words) if words else None)
+        parts.update(counted)
+        if digest is not None:
+            cache.set_many({keys[part]: counts for part, counts in counted.items()}, FACET_CACHE_SECONDS)
+    result = {group: {} for group in GROUPS}
+    for city in cities:
+        total = sum(parts[(None, str(city.pk))]["schedule"].values())
+        if total:
+            result["city"][city.slug] = total
+    for group, source in sources.items():
+        for city in in_scope:
+            for value, number in parts[(source, city)][group].items():
+                if value is not None:
+                    result[group][value] = result[group].get(value, 0) + number
+    return result
 
 
-def forget_facet_counts():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value starts a fresh generation
-        cache.set(GENERATION_KEY, 1, None)
+def cities_of_organisation(organisation):
+    cities = set(
+        OpportunityPage.objects.filter(organisation=organisation)
+        .order_by()
+        .values_list("city_id", flat=True)
+        .distinct()
+    )
+    return {NO_CITY if city is None else str(city) for city in cities | {organisation.home_city_id}}
+
+
+def forget_facet_counts(cities=None):
+    """Start a new generation for `cities` (city ids as text, NO_CITY; None: every city): their cached
+    parts are not read again."""
+    for city in city_keys() if cities is None else cities:
+        key = GENERATION_KEY.format(city=city)
+        try:
+            cache.incr(key)
+        except ValueError:  # not set yet (or evicted): any new value starts a fresh generation
+            cache.set(key, time.time_ns(), None)
 
 
 # What a draft, a lock or a workflow writes on the live row; none of it changes what citizens find.
@@ -156,13 +284,25 @@ BOOKKEEPING_FIELDS = frozenset(
 )
 
 
+def _forget_now_and_after_commit(cities):
+    # Now, and again after the commit: a request between the two may have cached the old state.
+    forget_facet_counts(cities)
+    transaction.on_commit(lambda: forget_facet_counts(cities))
+
+
 @receiver(post_save, sender=OpportunityPage, dispatch_uid="search_facets_opportunity_saved")
 @receiver(post_delete, sender=OpportunityPage, dispatch_uid="search_facets_opportunity_deleted")
-@receiver(post_save, sender=Organisation, dispatch_uid="search_facets_organisation_saved")
-@receiver(post_delete, sender=Organisation, dispatch_uid="search_facets_organisation_deleted")
-def _data_changed(update_fields=None, **kwargs):
+def _opportunity_changed(instance, update_fields=None, **kwargs):
     if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
         return  # a saved draft keeps every visitor's counts (and their cache) as they were
-    # Now, and again after the commit: a request between the two may have cached the old state.
-    forget_facet_counts()
-    transaction.on_commit(forget_facet_counts)
+    _forget_now_and_after_commit({NO_CITY if instance.city_id is None else str(instance.city_id)})
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="search_facets_organisation_saved")
+def _organisation_saved(instance, **kwargs):
+    _forget_now_and_after_commit(cities_of_organisation(instance))
+
+
+@receiver(post_delete, sender=Organisation, dispatch_uid="search_facets_organisation_deleted")
+def _organisation_deleted(**kwargs):
+    _forget_now_and_after_commit(None)  # its offers are gone already; rare enough to recount all

@@ -22,7 +22,7 @@ from django.utils.functional import cached_property
 from engagement.cities.sites import city_for_request
 from engagement.opportunities.models import OpportunityPage
 
-from .facets import cached_facet_counts, refresh_facet_counts, selection_key
+from .facets import facet_counts, selection_key
 from .filters import OpportunityFilterSet, SearchForm
 from .results import RESULT_CAP, ordered_results
 from .widening import widening_links
@@ -135,15 +135,16 @@ class SearchQuery:
 
     @cached_property
     def selection_key(self):
-        """The cache key of the filter selection (see facets.selection_key)."""
-        return selection_key(self.params)
+        """The cache key of what the filter panel shows (see facets.selection_key)."""
+        return selection_key(self.params, self.words)
 
     def facet_counts(self):
-        """How many offers each city, topic and schedule would give (cached per selection)."""
-        return cached_facet_counts(self.selection_key, self.filterset, self.cities, self.circle)
+        """How many offers each city, topic and schedule would give, the words included (cached per
+        selection and city)."""
+        return facet_counts(self.filterset, self.cities, self.circle, self.words, self.params)
 
     def refresh_facet_counts(self):
-        return refresh_facet_counts(self.selection_key, self.filterset, self.cities, self.circle)
+        return facet_counts(self.filterset, self.cities, self.circle, self.words, self.params, refresh=True)
 
     def widening_links(self, path):
         """Links for a search without results, each taking one narrowing away (see widening.py)."""

@@ -191,6 +191,38 @@ def full_text(query):
     return FullText(query)
 
 
+class Words:
+    """What the search words match: the one predicate behind the result list, its count and the facet
+    counts (search/facets.py), so that a number beside a filter is what choosing it gives.
+
+    A row matches when it is a full-text hit (German stemming) or holds every word inside a compound
+    (compounds.py). The same set comes in two shapes: `condition()` (one Q, for a walk in some order)
+    and `parts(rows)` (disjoint querysets whose union it is, each answered from its own index: in one OR
+    PostgreSQL could use neither).
+    """
+
+    def __init__(self, query):
+        self.query = query
+        self.full_text = full_text(query)
+        self.compounds = substring_condition(query)
+
+    def condition(self):
+        condition = self.full_text.row_matches()
+        return condition if self.compounds is None else condition | self.compounds
+
+    def full_text_hits(self, rows):
+        return rows.filter(pk__in=self.full_text.ids())
+
+    def compound_only(self, rows):
+        """Rows that hold the words only inside compounds (none without a word long enough)."""
+        if self.compounds is None:
+            return rows.none()
+        return rows.filter(self.compounds).exclude(self.full_text.row_matches())
+
+    def parts(self, rows):
+        return [self.full_text_hits(rows), self.compound_only(rows)]
+
+
 class WordMatches:
     """The words in relevance order: full-text hits by rank (title above teaser, categories and
     organisation above description), then hits only inside compounds (see compounds.py), newest first.
@@ -204,16 +236,10 @@ class WordMatches:
         self.opportunities = opportunities
         self.count_limit = count_limit
         self.capped = False
-        self.full_text = full_text(query)
-        self.full_text_hits = opportunities.filter(pk__in=self.full_text.ids())
-        condition = substring_condition(query)
-        self.compound_only = (
-            opportunities.none()
-            if condition is None
-            else opportunities.filter(condition)
-            .exclude(self.full_text.row_matches())
-            .order_by(*ordering("newest"))
-        )
+        words = Words(query)
+        self.full_text = words.full_text
+        self.full_text_hits = words.full_text_hits(opportunities)
+        self.compound_only = words.compound_only(opportunities).order_by(*ordering("newest"))
 
     @cached_property
     def counts(self):
@@ -254,13 +280,8 @@ def ordered_results(opportunities, query, sort, circle=None, count_limit=None):
         return WordMatches(opportunities, query, count_limit)
     parts = [opportunities]
     if query:
-        words = full_text(query)
-        condition = words.row_matches()
-        parts = [opportunities.filter(pk__in=words.ids())]
-        compounds = substring_condition(query)
-        if compounds is not None:
-            parts.append(opportunities.filter(compounds).exclude(condition))
-            condition |= compounds
-        walk = walk.filter(condition)
+        words = Words(query)
+        parts = words.parts(opportunities)
+        walk = walk.filter(words.condition())
     among = among.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))  # known ids: always a tiebreaker
     return Sorted(parts, walk.order_by(*ordering(sort)), among, count_limit)

@@ -1,6 +1,6 @@
 """The facet counts of the busiest selections are ready before anyone asks: the same selection shares
 one cache entry however its query string is spelled, and a task run by celery beat counts the whole
-region and each city in advance."""
+region in advance (its parts, one per city, serve each city's own host too)."""
 
 import pytest
 from django.core.cache import cache
@@ -15,13 +15,14 @@ from tests.factories import make_opportunity
 pytestmark = pytest.mark.django_db
 
 
-def key(query):
-    return selection_key(QueryDict(query))
+def key(query, words=""):
+    return selection_key(QueryDict(query), words)
 
 
 def test_spellings_of_the_same_selection_share_one_key():
     plain = key("")
     assert key("q=Garten&near=&radius=10&sort=newest&page=2") == plain  # the home page's search box
+    assert key("q=Garten", "Garten") == key("sort=newest", "Garten")
     assert key("city=&category=") == plain  # "Alle Städte" sends an empty city
     assert key("region=1") == plain
     assert key("category=sport&category=kultur") == key("category=kultur&category=sport")
@@ -33,6 +34,7 @@ def test_different_selections_keep_different_keys():
     assert key("near=76275&radius=10") != key("near=76275&radius=20")
     assert key("near=76275") != plain
     assert key("category=sport") != key("category=kultur")
+    assert key("", "Garten") != plain  # the counts follow the words
 
 
 def facet_queries(client, path, **params):
@@ -47,14 +49,18 @@ def test_warmed_counts_spare_the_first_visitor_the_counting(client, verein_brett
     make_opportunity(city=ettlingen, title="B", categories=("soziales",))
     cache.clear()
 
-    assert warm_facet_counts() == 3  # the region and the two cities of this test
+    assert warm_facet_counts() == 1  # the region, and with it each city
 
-    response, counted = facet_queries(client, "/suche/", q="Tierheim")
+    response, counted = facet_queries(client, "/suche/")
     assert counted == []
     assert response.context["facets"]["city"] == {"bretten": 1, "ettlingen": 1}
     response, counted = facet_queries(client, "/suche/", city="ettlingen")
     assert counted == []
     assert response.context["facets"]["category"] == {"soziales": 1}
+    # Words narrow the counts: their first visitor counts them, once.
+    response, counted = facet_queries(client, "/suche/", q="Tierheim")
+    assert len(counted) == 1
+    assert response.context["facets"]["city"] == {}
     # A selection nobody warmed is counted on its first visit, once.
     _, counted = facet_queries(client, "/suche/", category="soziales")
     assert len(counted) == 1
