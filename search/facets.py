@@ -1,7 +1,7 @@
 """Facet counts next to the filter options: how many results each city, topic and schedule would give.
 
 Each number is what choosing that option gives, words included: the rows are those of the result list
-(the same FilterSet, circle and word predicate, `results.Words`), and each group is counted without its
+(the same FilterSet, circle and word predicate, `matching.Words`), and each group is counted without its
 own filter (with "Bretten" chosen, "Ettlingen" still shows its number).
 
 **Counted per city, cached per city.** The counts are sums of parts, one part per city: the rows of
@@ -34,7 +34,7 @@ from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
 
-from .results import Words
+from .matching import Words
 
 FACET_CACHE_SECONDS = 120
 GENERATION_KEY = "search:facets:generation:{city}"
@@ -74,7 +74,7 @@ PORTABLE_CATEGORY_SQL = (
 
 def rows_without(filterset, left_out, circle=None, words=None):
     """The rows a valid `filterset` selects without the filters named in `left_out`, within `circle`
-    (engagement.geo.circle.Circle), matching `words` (results.Words), as disjoint querysets. Built from
+    (engagement.geo.circle.Circle), matching `words` (matching.Words), as disjoint querysets. Built from
     the form's cleaned values, so nothing is validated twice."""
     rows = filterset.queryset
     for name, value in filterset.form.cleaned_data.items():

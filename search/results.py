@@ -1,22 +1,19 @@
 """The ordered result list behind the search page and the JSON API (one place, so both agree).
 
-A page of results costs a fixed number of queries, however many rows match: at most two counts and two
-windows (LIMIT/OFFSET) for a word search, one count and one window otherwise. Nothing loads all matching
-ids into Python. The search page caps its counts at ``RESULT_CAP`` ("mehr als 1.000 Angebote"): counting
-every one of 17 000 substring hits at 100 000 opportunities would cost more than finding the 20 shown.
+A page of results costs a fixed number of queries, however many rows match: for a word search the
+checks of matching.Words (cities, typos), two capped counts and either one ranking of the few known
+matches or up to three windows (LIMIT/OFFSET); without words one count and one window. Nothing loads
+more than `RESULT_CAP` ids into Python. The search page caps its counts at ``RESULT_CAP`` ("mehr als
+1.000 Angebote"): counting every one of 17 000 substring hits at 100 000 opportunities would cost more
+than finding the 20 shown.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Subquery
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
 from django.utils.functional import cached_property
-from wagtail.search.backends import get_search_backend
 
 from engagement.opportunities.models import OpportunityPage
 
-from .compounds import substring_condition
+from .matching import Words
 
 RESULT_CAP = 1000
 
@@ -56,7 +53,7 @@ class Sorted:
     Both choose the plan that suits how many rows match, so that neither tests every row of a filter:
 
     - The count fetches the ids of the matches, at most `count_limit + 1`, part by part: without words
-      one part; with words the full-text hits and the compound-only hits, each answered from its own
+      one part; with words the full-text hits and the substring-only hits, each answered from its own
       index (Wagtail's search index, the trigram index of `search_text`). Asked in one OR, PostgreSQL
       could use neither index and tested every row of the filters: 126 ms for a word that matches
       nothing within 10 km of Ettlingen among 100 000 offers.
@@ -97,190 +94,92 @@ class Sorted:
         return [PageRef(pk) for pk in rows.values_list("pk", flat=True)[window]]
 
 
-class FullText:
-    """Wagtail's full-text match (German stemming, weights) through its public search API: the
-    fallback for SQLite and any other database."""
-
-    def __init__(self, query):
-        # Wagtail's SQLite backend quotes every word for FTS5 without escaping a double quote inside it,
-        # so `Kinder"` was a syntax error (500). FTS5's tokenizer drops punctuation anyway: the word
-        # without its quotes finds the same rows.
-        self.query = " ".join(query.replace('"', " ").split())
-
-    def ids(self):
-        """A subquery of the ids of all matching opportunities (unranked)."""
-        if not self.query:
-            return OpportunityPage.objects.none().values("pk")
-        results = OpportunityPage.objects.search(self.query, order_by_relevance=False)
-        return results.get_queryset().values("pk")
-
-    def row_matches(self):
-        """A condition on opportunities: this row is a full-text hit."""
-        return Q(pk__in=self.ids())
-
-    def ranked_window(self, opportunities, start, stop):
-        """Ids of the matching `opportunities` from rank `start` to `stop`, best first."""
-        if not self.query:
-            return []
-        matches = OpportunityPage.objects.filter(pk__in=opportunities.values("pk")).search(self.query)
-        return [match.pk for match in matches[start:stop]]
-
-
-class PostgresFullText(FullText):
-    """The same match and rank as Wagtail's PostgreSQL backend, written against its index table so that
-    PostgreSQL can use a GIN index and rank only what it shows.
-
-    Wagtail joins every opportunity to its index entry through a text cast of the id (no index can serve
-    that join) and filters on ``title || body`` (which no index covered): at 10 000 opportunities that
-    alone was a sequential scan of both tables per query. Here the match is a subquery on the index
-    table, served by the expression index ``search_entry_document`` (migration
-    ``opportunities/0004_search_indexes``), and the rank (Wagtail's expression: title rank times
-    ``title_norm`` plus body rank, with its weights) is computed per matching row and sorted with LIMIT.
-    """
-
-    def __init__(self, query):
-        super().__init__(query)
-        from django.contrib.postgres.search import SearchRank, SearchVectorField
-        from modelsearch.backends.database.postgres.postgres import IndexEntry
-
-        backend = get_search_backend()
-        compiler = backend.query_compiler_class(OpportunityPage.objects.all(), query)
-        self.tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
-        document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        self.entries = IndexEntry.objects.filter(
-            content_type_id=ContentType.objects.get_for_model(OpportunityPage).pk
-        ).alias(document=document)
-        if self.tsquery is not None:
-            self.entries = self.entries.filter(document=self.tsquery)
-            weights = compiler.sql_weights
-            self.rank = SearchRank(F("title"), self.tsquery, weights=weights) * F("title_norm") + SearchRank(
-                F("body"), self.tsquery, weights=weights
-            )
-
-    def ids(self):
-        if self.tsquery is None:
-            return OpportunityPage.objects.none().values("pk")
-        # The cast stays in the select list, where only rows of opportunities (numeric ids) reach it.
-        return self.entries.values(opportunity_id=Cast("object_id", IntegerField()))
-
-    def row_matches(self):
-        # EXISTS per row rather than IN (list): inside an OR or under NOT, an IN list made PostgreSQL
-        # hash both tables and sort every hit, where EXISTS lets it walk the newest rows through an
-        # index and stop after one page (1 ms instead of 65 ms at 10 000 opportunities).
-        if self.tsquery is None:
-            return Q(pk__in=[])
-        return Q(Exists(self.entries.filter(object_id=Cast(OuterRef("pk"), CharField()))))
-
-    def ranked_window(self, opportunities, start, stop):
-        if self.tsquery is None:
-            return []
-        rank = Subquery(
-            self.entries.filter(object_id=Cast(OuterRef("pk"), CharField())).values_list(self.rank)[:1]
-        )
-        return list(
-            opportunities.filter(pk__in=self.ids())
-            .annotate(search_rank=rank)
-            .order_by(F("search_rank").desc(nulls_last=True), "-pk")
-            .values_list("pk", flat=True)[start:stop]
-        )
-
-
-def full_text(query):
-    if connection.vendor == "postgresql":
-        return PostgresFullText(query)
-    return FullText(query)
-
-
-class Words:
-    """What the search words match: the one predicate behind the result list, its count and the facet
-    counts (search/facets.py), so that a number beside a filter is what choosing it gives.
-
-    A row matches when it is a full-text hit (German stemming) or holds every word inside a compound
-    (compounds.py). The same set comes in two shapes: `condition()` (one Q, for a walk in some order)
-    and `parts(rows)` (disjoint querysets whose union it is, each answered from its own index: in one OR
-    PostgreSQL could use neither).
-    """
-
-    def __init__(self, query):
-        self.query = query
-        self.full_text = full_text(query)
-        self.compounds = substring_condition(query)
-
-    def condition(self):
-        condition = self.full_text.row_matches()
-        return condition if self.compounds is None else condition | self.compounds
-
-    def full_text_hits(self, rows):
-        return rows.filter(pk__in=self.full_text.ids())
-
-    def compound_only(self, rows):
-        """Rows that hold the words only inside compounds (none without a word long enough)."""
-        if self.compounds is None:
-            return rows.none()
-        return rows.filter(self.compounds).exclude(self.full_text.row_matches())
-
-    def parts(self, rows):
-        return [self.full_text_hits(rows), self.compound_only(rows)]
-
-
 class WordMatches:
-    """The words in relevance order: full-text hits by rank (title above teaser, categories and
-    organisation above description), then hits only inside compounds (see compounds.py), newest first.
+    """The words in relevance order: by how many concepts of the query an offer matches, best first
+    (see matching.Words.ranked).
 
-    The paginator asks for the count and one window; each is answered by LIMITed queries, the same four
-    for every page size and result count: two counts, the ranked full-text window and the window of
-    compound-only hits that follows it.
+    The paginator asks for the count and one window; each is answered by LIMITed queries whose number
+    does not grow with the page size or the result count:
+
+    - The count fetches the ids of the matches part by part (full-text hits, then substring-only hits),
+      at most `RESULT_CAP + 1`.
+    - When they fit under the cap (every city's offers, and most searches), the few known rows are
+      ranked in full: matched concepts, typed words before related ones, title before teaser before
+      description, newest last (one query).
+    - When there are more, matches are dense and ranking all of them would cost more than showing them:
+      the window takes the offers that match every concept by full text first, in Wagtail's rank, then
+      every other match newest first, walking the newest-first index and stopping after one page. For
+      one word that is exactly the order of the known rows but for related words.
     """
 
-    def __init__(self, opportunities, query, count_limit=None):
+    def __init__(self, opportunities, words, count_limit=None):
         self.opportunities = opportunities
+        self.words = words
         self.count_limit = count_limit
         self.capped = False
-        words = Words(query)
-        self.full_text = words.full_text
-        self.full_text_hits = words.full_text_hits(opportunities)
-        self.compound_only = words.compound_only(opportunities).order_by(*ordering("newest"))
+        self.ids = None
+        self.parts = words.parts(opportunities)
+        if len(words.concepts) == 1 and words.any_substring is not None:
+            # One concept: its full-text hits are those of the whole query, so the rest are the substring
+            # hits (answered from the trigram index, without testing an OR of both indexes per row).
+            rest = opportunities.filter(words.any_substring)
+        else:
+            rest = opportunities.filter(words.condition())
+        self.rest = rest.exclude(words.all_full_text.row_matches()).order_by(*ordering("newest"))
 
     @cached_property
-    def counts(self):
-        return (
-            capped_count(self.full_text_hits, self.count_limit),
-            capped_count(self.compound_only, self.count_limit),
+    def known(self):
+        """The ids of every match, ranked, if there are at most RESULT_CAP; else None."""
+        limit = RESULT_CAP if self.count_limit is None else min(self.count_limit, RESULT_CAP)
+        ids = []
+        for part in self.parts:
+            ids += part.order_by().values_list("pk", flat=True)[: limit + 1 - len(ids)]
+            if len(ids) > limit:
+                return None
+        return self.words.ranked(ids)
+
+    @cached_property
+    def head_count(self):
+        return capped_count(
+            self.opportunities.filter(pk__in=self.words.all_full_text.ids()), self.count_limit
         )
 
     def count(self):
-        total = sum(self.counts)
-        if self.count_limit is not None and total > self.count_limit:
-            self.capped = True
-            return self.count_limit
-        return total
+        if self.known is not None:
+            return len(self.known)
+        if self.count_limit is None:
+            return sum(part.order_by().count() for part in self.parts)
+        self.capped = True
+        return self.count_limit
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
+        if self.known is not None:
+            return [PageRef(pk) for pk in self.known[window]]
         start, stop = window.start or 0, window.stop
         size = stop - start
-        head = self.full_text.ranked_window(self.opportunities, start, stop)
-        offset = max(0, start - self.counts[0])
-        tail = list(self.compound_only.values_list("pk", flat=True)[offset : offset + size])
+        head = self.words.all_full_text.ranked_window(self.opportunities, start, stop)
+        offset = max(0, start - self.head_count)
+        tail = list(self.rest.values_list("pk", flat=True)[offset : offset + size])
         return [PageRef(pk) for pk in (head + tail)[:size]]
 
 
 def ordered_results(opportunities, query, sort, circle=None, count_limit=None):
-    """Filtered opportunities narrowed by the words (full text plus compound parts) and by `circle` (an
-    engagement.geo.circle.Circle), in the chosen order, as a sequence for Django's paginator.
-    `count_limit` caps the count (see `RESULT_CAP`)."""
+    """Filtered opportunities narrowed by the words (any of them, full text plus substrings; see
+    matching.py) and by `circle` (an engagement.geo.circle.Circle), in the chosen order, as a sequence
+    for Django's paginator. `count_limit` caps the count (see `RESULT_CAP`)."""
     walk, among = opportunities, OpportunityPage.objects.all()
     if circle is not None:
         walk = circle.filter(opportunities, box=sort != "distance")
         among = circle.filter(among, box=False)
         opportunities = circle.filter(opportunities)
-    if query and sort == "relevance":
-        return WordMatches(opportunities, query, count_limit)
+    words = Words(query) if query else None
+    if words is not None and sort == "relevance":
+        return WordMatches(opportunities, words, count_limit)
     parts = [opportunities]
-    if query:
-        words = Words(query)
+    if words is not None:
         parts = words.parts(opportunities)
         walk = walk.filter(words.condition())
     among = among.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))  # known ids: always a tiebreaker

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from engagement.opportunities.models import OpportunityPage
-from search.results import FullText, PostgresFullText
+from search.matching import FullText, PostgresFullText
 from tests.factories import make_opportunity
 
 pytestmark = pytest.mark.django_db
