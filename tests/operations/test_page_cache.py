@@ -140,7 +140,11 @@ def test_personal_pages_and_form_errors_are_never_stored(client, offer, mailoutb
 
     # A status page: reached without an account, by its private token, and never kept.
     application = Application.objects.create(
-        opportunity=offer, name="Mia Kraus", email="mia@example.org", message="Gern.", consent_given_at=timezone.now()
+        opportunity=offer,
+        name="Mia Kraus",
+        email="mia@example.org",
+        message="Gern.",
+        consent_given_at=timezone.now(),
     )
     status = f"/bewerbung/{application.access_token}/"
     first, _ = get(client, status)
