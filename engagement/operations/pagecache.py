@@ -140,13 +140,12 @@ def _now(cache) -> int:
 
 def invalidate_now(tags):
     """Make every stored page that names one of `tags` stale (call it after the change committed)."""
-    tags = set(tags)
-    if not tags:
-        return
     cache = page_cache()
     with _pending_lock:
-        tags |= _pending_tags
+        tags = set(tags) | _pending_tags
         _pending_tags.clear()
+    if not tags:
+        return
     if not _redis_away(cache):
         clock = _tick(cache)
         cache.set_many({TAG_PREFIX + tag: clock for tag in tags}, None)

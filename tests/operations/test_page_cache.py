@@ -3,6 +3,7 @@ database query, and nothing personal, nothing preview-only and no other visitor'
 served from it. Hosts and languages never mix; a stopped Redis still serves pages."""
 
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,9 +13,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from engagement.applications.models import Application
 from engagement.legal.models import LegalPage
+from engagement.operations import pagecache
 from tests.factories import MembershipFactory, UserFactory, make_city, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +196,40 @@ def test_a_page_that_is_not_found_is_not_stored(client, offer):
     client.get("/bretten/gibt-es-nicht/")
     response, queries = get(client, "/bretten/gibt-es-nicht/")
     assert response.status_code == 404 and queries > 0
+
+
+def test_a_stopped_redis_still_serves_pages(redis_for_cache_and_broker, offer):
+    client = Client()
+    client.get("/bretten/")
+    assert get(client, "/bretten/")[1] == 0  # stored in Redis
+    redis_for_cache_and_broker.stop()
+
+    for _ in range(2):
+        response, queries = get(client, "/bretten/")
+        assert response.status_code == 200 and queries > 0  # rendered: no local copy others can't see
+    offer.title = "Vorlesen am Nachmittag"
+    offer.save()
+    assert "Vorlesen am Nachmittag" in client.get("/bretten/").content.decode()
+
+    redis_for_cache_and_broker.start()
+    time.sleep(1.1)  # FALLBACK_SECONDS in the fixture
+    assert "Vorlesen am Nachmittag" in client.get("/bretten/").content.decode()
+    assert get(client, "/bretten/")[1] == 0
+
+
+def test_a_change_made_while_redis_was_unreachable_counts_when_it_answers_again(
+    redis_for_cache_and_broker, offer
+):
+    """Redis kept its copy of the page (a network blip, not a restart): the change made meanwhile, which
+    could not be written to it, is written when it answers again."""
+    client = Client()
+    client.get("/bretten/")
+    assert get(client, "/bretten/")[1] == 0
+    pagecache.page_cache()._circuit.trip(1, RedisConnectionError("blip"))
+
+    offer.title = "Vorlesen am Nachmittag"
+    offer.save()
+    assert "Vorlesen am Nachmittag" in client.get("/bretten/").content.decode()
+
+    time.sleep(1.1)  # FALLBACK_SECONDS in the fixture: Redis is asked again
+    assert "Vorlesen am Nachmittag" in client.get("/bretten/").content.decode()
