@@ -6,12 +6,15 @@ from wagtail.models import Page
 
 # The portal page sits on top of the domain apps, which do not know it.
 from engagement.cities.models import CityPage
+from engagement.operations.pagecache import CachedPageMixin
+from engagement.opportunities.cache_tags import OFFERS
 from engagement.opportunities.listings import newest, urgently_needed
+from engagement.opportunities.page_cache import listings_change_at
 from engagement.opportunities.stats import listed_counts
 from engagement.taxonomy.models import Category
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The regional portal: the entry to all city stages and the whole region's search."""
 
     hero_heading = models.CharField(
@@ -27,6 +30,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Startseite des Portals")
+
+    def page_cache_tags(self, request):
+        return {OFFERS}, listings_change_at()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -29,7 +29,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import exception_handler
 
+from engagement.operations.pagecache import SITE, cache_publicly, page_tag
+from engagement.opportunities.cache_tags import OFFERS, organisation_tag
 from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.page_cache import listings_change_at
 
 from .filters import DEFAULT_RADIUS_KM, SORTS, YES, OpportunityFilterSet, SearchForm, YesFilter
 from .query import SearchQuery
@@ -326,7 +329,10 @@ class OpportunityList(PublicAPI, ListAPIView):
         responses={200: OpportunityListSerializer, 400: ERRORS},
     )
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache_publicly(response, {SITE, OFFERS}, listings_change_at())
+        return response
 
     def paginate_queryset(self, queryset):
         # The window knows the ids of one page; the cards load what the answer shows.
@@ -350,7 +356,11 @@ class OpportunityDetail(PublicAPI, RetrieveAPIView):
         },
     )
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            tags = {SITE, page_tag(self.page.pk), organisation_tag(self.page.organisation_id)}
+            cache_publicly(response, tags, listings_change_at())
+        return response
 
     def get_object(self):
         # Any text may stand in the address; only the id of an offer online names one.
@@ -363,6 +373,7 @@ class OpportunityDetail(PublicAPI, RetrieveAPIView):
                 page = self.get_queryset().for_listing().filter(pk=int(identifier)).first()
         if page is None:
             raise exceptions.NotFound({"id": [_("Dieses Angebot gibt es nicht oder nicht mehr.")]})
+        self.page = page
         return page
 
 

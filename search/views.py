@@ -4,6 +4,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from engagement.cities.models import CityPage
+from engagement.operations.pagecache import SITE, cache_publicly
+from engagement.opportunities.cache_tags import OFFERS
+from engagement.opportunities.page_cache import listings_change_at
 
 from .facets import FACET_CACHE_SECONDS, GROUPS
 from .query import SearchQuery
@@ -39,7 +42,9 @@ def search(request, section_city=None):
         count_capped=page.paginator.object_list.capped,
         feed_url=search_query.feed_url(),
     )
-    return render(request, "search/search.html", context)
+    return cache_publicly(
+        render(request, "search/search.html", context), {SITE, OFFERS}, listings_change_at()
+    )
 
 
 def city_search(request, city_slug):

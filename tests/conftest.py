@@ -19,6 +19,20 @@ def _offline_geocoder(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no stored page: an address of an earlier test (rolled back, so without
+    any invalidation) must not answer from its data."""
+    from django.core.cache import caches
+
+    from engagement.operations import pagecache
+
+    pagecache.page_cache().clear()
+    pagecache._pending_tags.clear()
+    caches["default"].delete("pagecache:listings-change-at")
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _logged_errors_fail_the_test(request, caplog):
     """A record at ERROR or above fails the test (STYLE.md): an error the code logs is a bug to see, not
     noise. A test about such a record marks itself `logs_errors` and asserts the record itself."""

@@ -7,11 +7,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
+from engagement.operations.pagecache import CachedPageMixin
+
 from .forms import CityPageForm
 from .validators import parse_postcodes, validate_hex_colour, validate_postcode_list
 
 
-class CityPage(Page):
+class CityPage(CachedPageMixin, Page):
     """One city's section ("Bühne") of the shared platform, e.g. "Engagement vernetzt Bretten".
 
     Created by `manage.py setup_city`, which also gives the city its editor group, permissions on

@@ -17,11 +17,12 @@ from wagtail.models import Page
 
 from engagement.cities.access import cities_edited_by
 from engagement.cities.models import CityPage
+from engagement.operations.pagecache import CachedPageMixin
 
 from .forms import AccessibilityFeedbackForm
 
 
-class LegalPage(Page):
+class LegalPage(CachedPageMixin, Page):
     class Kind(models.TextChoices):
         IMPRESSUM = "impressum", _("Impressum")
         PRIVACY = "datenschutz", _("Datenschutzerklärung")

@@ -9,3 +9,7 @@ class OperationsConfig(AppConfig):
 
     def ready(self):
         request_id.install_log_record_factory()
+        # Imported once the models are loaded (it connects to Wagtail's page and site models).
+        from . import pagecache
+
+        pagecache.connect_signals()

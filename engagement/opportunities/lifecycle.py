@@ -16,6 +16,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.models import TaskState, WorkflowState
 
+from engagement.opportunities import page_cache
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.slugs import german_slugify
@@ -211,6 +212,7 @@ def set_recruitment_status(page: OpportunityPage, status: str):
         revision.content["recruitment_status"] = status
         revision.save(update_fields=["content"])
     page.recruitment_status = status
+    page_cache.opportunity_changed(page)
 
 
 @transaction.atomic

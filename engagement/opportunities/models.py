@@ -17,8 +17,10 @@ from wagtail.search import index
 
 from engagement.cities.models import CityPage
 from engagement.geo.geocoders import address_query
+from engagement.operations.pagecache import CachedPageMixin, next_local_midnight
 from engagement.organisations.models import Organisation
 
+from .cache_tags import organisation_tag
 from .fields import IdSetField, ids_text
 from .forms import OpportunityCopyForm, OpportunityPageForm
 
@@ -60,7 +62,7 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class OpportunityPage(Page):
+class OpportunityPage(CachedPageMixin, Page):
     """A volunteering opportunity of one organisation, published in the section of its city."""
 
     class ScheduleKind(models.TextChoices):
@@ -427,6 +429,16 @@ class OpportunityPage(Page):
         names = [category.name for category in categories]
         self.search_text = "\n".join([self.title or "", self.teaser or "", *names]).lower()
         self.category_ids = ids_text(category.pk for category in categories)
+
+    def page_cache_tags(self, request):
+        """Its organisation (name, contact) beside its own content; it shows itself as over from the
+        next midnight (deadline, period) or the moment its one-off date passes."""
+        now = timezone.now()
+        changes = [next_local_midnight(now)]
+        event_over = self.event_end or self.event_start
+        if self.schedule_kind == self.ScheduleKind.ONE_OFF and event_over and event_over > now:
+            changes.append(event_over)
+        return {organisation_tag(self.organisation_id)}, min(changes)
 
     # --- Display --------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import search_columns, stats  # noqa: F401  (registers receivers: search columns, cached counts)
+# Registers receivers: search columns, cached counts, the page cache's invalidation.
+from . import page_cache, search_columns, stats  # noqa: F401
 from .models import OpportunityPage
 from .tasks import geocode_opportunity
 

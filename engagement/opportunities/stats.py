@@ -6,6 +6,7 @@ opportunity is published or unpublished, so a change shows at once.
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
 from django.dispatch import receiver
 from django.utils import timezone
@@ -72,8 +73,16 @@ def category_counts(city=None) -> dict[int, int]:
     return total
 
 
+def forget_listed_counts():
+    """Now, and again after the commit: a request between the two may have counted the old state (and
+    the page cache would keep the page showing it)."""
+    keys = [_cache_key(), _category_cache_key()]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 def forget_counts(sender, **kwargs):
     if issubclass(sender, OpportunityPage):
-        cache.delete_many([_cache_key(), _category_cache_key()])
+        forget_listed_counts()

@@ -1,8 +1,11 @@
 from django.views.generic import DetailView
 
+from engagement.operations.pagecache import SITE, cache_publicly
 from engagement.organisations.models import Organisation
 
+from .cache_tags import organisation_tag
 from .models import OpportunityPage
+from .page_cache import listings_change_at
 
 
 class OrganisationProfileView(DetailView):
@@ -20,3 +23,7 @@ class OrganisationProfileView(DetailView):
             OpportunityPage.objects.listed().filter(organisation=self.object).for_listing().order_by("title")
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return cache_publicly(response, {SITE, organisation_tag(self.object.pk)}, listings_change_at())

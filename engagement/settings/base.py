@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "engagement.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Public pages for anonymous visitors from the cache: a hit runs nothing below (no query).
+    "engagement.operations.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "engagement.nul_bytes.RejectNulBytesMiddleware",
@@ -188,7 +190,25 @@ def resilient_cache(config: dict) -> dict:
     return config
 
 
-CACHES = {"default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://"))}
+def page_cache_config(cache_url: str) -> dict:
+    """The page cache's own alias (engagement/operations/pagecache.py): PAGE_CACHE_URL, else the same
+    store as CACHE_URL (its keys carry their own prefix); in local memory a store of its own."""
+    config = resilient_cache(env.cache_url_config(env("PAGE_CACHE_URL", default=cache_url)))
+    if config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+        config.update(LOCATION="pages", OPTIONS={"MAX_ENTRIES": 2000})
+    return config
+
+
+CACHES = {
+    "default": resilient_cache(env.cache("CACHE_URL", default="locmemcache://")),
+    "pages": page_cache_config(env("CACHE_URL", default="locmemcache://")),
+}
+# Public pages for anonymous visitors: kept at most this long (and never past the next change or the
+# next local midnight); 0 switches the page cache off. Reverse proxies and CDNs may keep a public page
+# for PAGE_CACHE_PROXY_SECONDS (`s-maxage`); they are not told of changes, so keep it short.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=60)
 
 # --- Background work: celery for our tasks, django-tasks for Wagtail's own -------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

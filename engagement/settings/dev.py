@@ -34,7 +34,10 @@ ALLOWED_HOSTS = [*ALLOWED_HOSTS, *(host.split(":")[0] for host in CITY_HOSTS.val
 # cache (the search's pre-counted filters, rate limits) through files, and SQLite lets a writer wait
 # for the other instead of failing with "database is locked".
 if "CACHE_URL" not in env.ENVIRON:
-    CACHES = {"default": env.cache_url_config(f"filecache://{BASE_DIR / '.cache' / 'django'}")}  # noqa: F405
+    CACHES = {
+        "default": env.cache_url_config(f"filecache://{BASE_DIR / '.cache' / 'django'}"),  # noqa: F405
+        "pages": env.cache_url_config(f"filecache://{BASE_DIR / '.cache' / 'pages'}"),  # noqa: F405
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}

@@ -3,7 +3,7 @@
 from engagement.operations.error_reporting import configure_error_reporting
 
 from .base import *  # noqa: F403
-from .base import LOGGING, MIDDLEWARE, SENTRY_DSN, env, postgres_with_pool, resilient_cache
+from .base import LOGGING, MIDDLEWARE, SENTRY_DSN, env, page_cache_config, postgres_with_pool, resilient_cache
 
 DEBUG = False
 DEMO_MODE = False  # demo accounts (password "demo") can never exist here; load_demo refuses.
@@ -16,7 +16,7 @@ if env("DATABASE_REPLICA_URL", default=""):
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")  # required: Redis
 CELERY_TASK_ALWAYS_EAGER = False
 TASKS = {"default": {"BACKEND": "engagement.tasks_backend.CeleryTaskBackend"}}
-CACHES = {"default": resilient_cache(env.cache("CACHE_URL"))}
+CACHES = {"default": resilient_cache(env.cache("CACHE_URL")), "pages": page_cache_config(env("CACHE_URL"))}
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
 # Hashed names and precompressed gzip copies (Brotli too once the `brotli` package is installed):

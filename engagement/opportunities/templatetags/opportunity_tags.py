@@ -1,6 +1,8 @@
 from django import template
 
-from engagement.opportunities import listings, structured_data
+from engagement.operations.pagecache import shows
+from engagement.opportunities import listings, page_cache, structured_data
+from engagement.opportunities.cache_tags import OFFERS, offers_in_city
 
 register = template.Library()
 
@@ -20,11 +22,13 @@ def city_listings(context, city):
         request = context.get("request")
         page_number = request.GET.get("page") if request is not None else None
         context.render_context[key] = listings.city_listings(city, page_number)
+        shows(request, {offers_in_city(city.pk)}, page_cache.listings_change_at())
     return context.render_context[key]
 
 
-@register.simple_tag
-def similar_opportunities(page, limit=4):
+@register.simple_tag(takes_context=True)
+def similar_opportunities(context, page, limit=4):
+    shows(context.get("request"), {OFFERS}, page_cache.listings_change_at())
     return listings.similar_to(page, limit=limit)
 
 

@@ -1,0 +1,388 @@
+"""The page cache: a public page that an anonymous visitor asks for again costs no database query.
+
+Django's cache framework (`cache_page`, the cache middleware) stores whole responses but knows of
+no event that makes one stale except its timeout; wagtail-cache 3.0 requires Wagtail < 8 and drops
+everything (or whole URL patterns) on every publish. What the public pages need is in between, so
+this is a small keyed layer over Django's cache (Redis in production, docs/deployment.md):
+
+- **Opt-in.** Only a response a view marks with `cache_publicly(response, tags)` is stored: the
+  pages of the portal, the cities, the offers, the organisation profiles, the legal pages, the
+  search and the JSON API. Everything else passes untouched.
+- **Anonymous GETs only.** A request with a session or messages cookie, an Authorization header, or
+  another method than GET/HEAD is never answered from the cache and never stored: logged-in people,
+  form posts and Wagtail's previews (they run in the admin's session) always see the live answer.
+  A response that sets any cookie but the CSRF cookie is not stored either.
+- **Exact invalidation by tags.** A marked response names what it shows ("page:12",
+  "offers:city:5", …). `invalidate(tags)` after a commit makes every stored response that names one
+  of them stale. A logical clock (`pagecache:clock`, raised by each invalidation) orders the two:
+  a response counts only if it was *started* after the last invalidation of each of its tags, so a
+  page rendered from the old data while the change commits is never kept.
+- **Bounded lifetime.** `PAGE_CACHE_SECONDS` at most, and never past the `expires_at` the view gives
+  (the next local midnight, when deadlines pass, or the next moment an offer stops being listed).
+- **No query on a hit.** The middleware sits above sessions, authentication, locale and CSRF: a hit
+  is two cache reads (the response, its tags' versions) and nothing else runs.
+- **Forms keep their own token.** A page with a form (the application form, "Barriere melden")
+  is stored with a placeholder where the visitor's CSRF token was; each hit gets the token of *its*
+  visitor (Django's own CSRF middleware sets the cookie), and is sent `private` so that no shared
+  proxy keeps it.
+- **Cache-Control for proxies.** A stored page goes out `public, max-age=0, s-maxage=…` (at most
+  `PAGE_CACHE_PROXY_SECONDS`): a reverse proxy or CDN may keep it that long. Marked pages that were
+  not cacheable for this request (a logged-in visitor) go out `private, no-cache`; other responses to
+  a request with a session cookie, and every POST answer, without a Cache-Control of their own go out
+  `private, no-store`.
+- **Redis away.** While the resilient cache answers from its local fallback (operations/cache.py),
+  the page cache stands aside: pages are rendered (correct, slower); invalidations made meanwhile are
+  remembered and written to Redis as soon as it answers again.
+"""
+
+import datetime as dt
+import hashlib
+import re
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+CLOCK_KEY = "pagecache:clock"
+TAG_PREFIX = "pagecache:tag:"
+ENTRY_PREFIX = "pagecache:page:"
+SITE = "site"  # what every page shows: navigation (the cities), taxonomy, each city's theme
+
+TOKEN_PLACEHOLDER = b"\x00pagecache-csrf-token\x00"
+_TOKEN_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+_MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+# Headers a lower middleware writes for one request; the cache computes them per hit.
+_PER_RESPONSE_HEADERS = {"content-length", "set-cookie", "cache-control", "content-encoding"}
+_VARY_WE_HANDLE = {"cookie", "accept-language", "accept-encoding"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def page_tag(page_id: int) -> str:
+    return f"page:{page_id}"
+
+
+# --- Marking ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    tags: frozenset
+    expires_at: float | None  # unix time
+
+
+def cache_publicly(response, tags, expires_at=None):
+    """Let the page cache keep `response` for anonymous visitors until one of `tags` changes or
+    `expires_at` (an aware datetime) passes. Returns the response."""
+    response._page_cache_mark = Mark(
+        frozenset(tags), expires_at.timestamp() if expires_at is not None else None
+    )
+    return response
+
+
+def shows(request, tags, expires_at=None):
+    """Called while a marked page renders (a template tag, a list builder): the page also shows `tags`
+    and changes by itself at `expires_at`. Without a request (a mail, a feed) it does nothing."""
+    if request is None:
+        return
+    shown = request.__dict__.setdefault("_page_cache_shows", {"tags": set(), "expires_at": None})
+    shown["tags"].update(tags)
+    if expires_at is not None:
+        moment = expires_at.timestamp()
+        shown["expires_at"] = moment if shown["expires_at"] is None else min(shown["expires_at"], moment)
+
+
+def next_local_midnight(now=None):
+    """When dates change in Europe/Berlin: deadlines and periods end, "today" moves on."""
+    tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min))
+
+
+# --- Invalidation -----------------------------------------------------------------------------------
+
+_pending_lock = threading.Lock()
+_pending_tags: set[str] = set()  # invalidations made while Redis was away, to be written when it is back
+
+
+def _redis_away(cache) -> bool:
+    return getattr(cache, "redis_available", True) is False
+
+
+def _tick(cache) -> int:
+    try:
+        return cache.incr(CLOCK_KEY)
+    except ValueError:  # not set yet, or evicted: start above every value handed out before
+        cache.add(CLOCK_KEY, int(time.time() * 1000), None)
+        return cache.incr(CLOCK_KEY)
+
+
+def _now(cache) -> int:
+    value = cache.get(CLOCK_KEY)
+    if value is None:
+        cache.add(CLOCK_KEY, int(time.time() * 1000), None)
+        value = cache.get(CLOCK_KEY)
+    return value
+
+
+def invalidate_now(tags):
+    """Make every stored page that names one of `tags` stale (call it after the change committed)."""
+    cache = page_cache()
+    with _pending_lock:
+        tags = set(tags) | _pending_tags
+        _pending_tags.clear()
+    if not tags:
+        return
+    if not _redis_away(cache):
+        clock = _tick(cache)
+        cache.set_many({TAG_PREFIX + tag: clock for tag in tags}, None)
+        if not _redis_away(cache):
+            return
+    with _pending_lock:
+        _pending_tags.update(tags)
+
+
+def invalidate(tags):
+    """As `invalidate_now`: at once, and again once the current transaction commits. A page rendered
+    in between (from the data before the commit) started after the first and so falls to the second."""
+    tags = frozenset(tags)
+    invalidate_now(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: invalidate_now(tags))
+
+
+def _write_pending(cache):
+    if _pending_tags and not _redis_away(cache):
+        invalidate_now(())
+
+
+# --- The middleware ---------------------------------------------------------------------------------
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and _MESSAGES_COOKIE not in cookies
+
+
+def _entry_key(request) -> str:
+    variant = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(variant.encode()).hexdigest()
+
+
+def _cache_control(response) -> set[str]:
+    return {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+        if directive.strip()
+    }
+
+
+class PageCacheMiddleware:
+    """Answers marked public pages from the cache; stores them after the view. Placed above the
+    session, locale, CSRF and authentication middleware (a hit runs none of them) and below the
+    security headers and compression (which a hit gets like any response)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        cache = page_cache()
+        cacheable = _cacheable_request(request) and settings.PAGE_CACHE_SECONDS > 0 and not _redis_away(cache)
+        if not cacheable:
+            return self._not_stored(request, self.get_response(request))
+        _write_pending(cache)
+        key = _entry_key(request)
+        entry = cache.get(key)
+        if entry is not None and self._fresh(cache, entry):
+            return self._answer(request, entry)
+        started = _now(cache)
+        response = self.get_response(request)
+        mark = getattr(response, "_page_cache_mark", None)
+        if mark is None:
+            return self._not_stored(request, response)
+        shown = getattr(request, "_page_cache_shows", None)
+        if shown is not None:
+            expiries = [moment for moment in (mark.expires_at, shown["expires_at"]) if moment is not None]
+            mark = Mark(mark.tags | shown["tags"], min(expiries, default=None))
+        stored = self._store(cache, key, started, mark, request, response)
+        if not stored or stored["csrf"]:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=self._proxy_seconds(stored))
+        return response
+
+    # -- hits
+
+    @staticmethod
+    def _fresh(cache, entry) -> bool:
+        if entry["expires_at"] <= time.time():
+            return False
+        versions = cache.get_many([TAG_PREFIX + tag for tag in entry["tags"]])
+        if len(versions) != len(entry["tags"]):
+            return False  # a tag's version was evicted: what it saw cannot be vouched for
+        return all(version <= entry["started"] for version in versions.values())
+
+    def _answer(self, request, entry):
+        content = entry["content"]
+        gzipped = entry["gzip"] is not None and _ACCEPTS_GZIP.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        if gzipped:
+            content = entry["gzip"]
+        response = HttpResponse(content, status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+        if entry["csrf"]:
+            # This visitor's own token, set as Django's CSRF middleware would for a rendered form.
+            self.csrf.process_request(request)
+            response.content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+            self.csrf.process_response(request, response)
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=0, s_maxage=self._proxy_seconds(entry))
+        response["Content-Length"] = str(len(response.content))
+        return response
+
+    @staticmethod
+    def _proxy_seconds(entry) -> int:
+        return max(0, min(settings.PAGE_CACHE_PROXY_SECONDS, int(entry["expires_at"] - time.time())))
+
+    # -- misses
+
+    def _store(self, cache, key, started, mark, request, response):
+        if response.status_code != 200 or response.streaming or getattr(request, "is_preview", False):
+            return None
+        if _cache_control(response) & {"private", "no-store", "no-cache"}:
+            return None
+        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+            return None
+        vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header}
+        if vary - _VARY_WE_HANDLE:
+            return None
+        if response.has_header("Content-Encoding"):
+            return None
+        content, tokens = _TOKEN_INPUT.subn(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
+        if b"csrfmiddlewaretoken" in _TOKEN_INPUT.sub(b"", content):
+            return None  # a token somewhere we did not put the placeholder: never share it
+        if tokens == 0 and settings.CSRF_COOKIE_NAME in response.cookies:
+            return None
+        now = time.time()
+        expires_at = now + settings.PAGE_CACHE_SECONDS
+        if mark.expires_at is not None:
+            expires_at = min(expires_at, mark.expires_at)
+        if expires_at - now < 1:
+            return None
+        versions = cache.get_many([TAG_PREFIX + tag for tag in mark.tags])
+        for tag in mark.tags:
+            if TAG_PREFIX + tag not in versions:
+                cache.add(TAG_PREFIX + tag, started, None)
+        entry = {
+            "tags": sorted(mark.tags),
+            "started": started,
+            "expires_at": expires_at,
+            "status": response.status_code,
+            "headers": [
+                (name, value) for name, value in response.items() if name.lower() not in _PER_RESPONSE_HEADERS
+            ],
+            "content": content,
+            "gzip": compress_string(content, max_random_bytes=100)
+            if tokens == 0 and len(content) > 200
+            else None,
+            "csrf": tokens > 0,
+        }
+        cache.set(key, entry, int(expires_at - now))
+        return entry
+
+    @staticmethod
+    def _not_stored(request, response):
+        """Whatever is personal (a session, a form's answer) never lands in a shared cache."""
+        if getattr(response, "_page_cache_mark", None) is not None:
+            patch_cache_control(response, private=True, no_cache=True)
+            patch_vary_headers(response, ("Cookie",))
+        elif not response.has_header("Cache-Control") and (
+            request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+# --- Wagtail pages ----------------------------------------------------------------------------------
+
+
+class CachedPageMixin:
+    """For a Wagtail page model: its live page, served to anonymous visitors, is kept in the page cache
+    until the page itself or the site changes. `page_cache_tags` names what else it shows; components
+    that render lists add theirs during rendering (`shows`). Previews are never marked."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            return response
+        tags, expires_at = self.page_cache_tags(request)
+        return cache_publicly(response, {page_tag(self.pk), SITE, *tags}, expires_at)
+
+    def page_cache_tags(self, request):
+        return (), None
+
+
+# Bookkeeping a draft, a lock or a workflow writes on a page's live row: nothing a visitor sees.
+PAGE_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
+def _page_changed(instance, update_fields=None, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    if update_fields and PAGE_BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
+    invalidate({page_tag(instance.pk)})
+
+
+def _page_moved(instance, **kwargs):
+    invalidate({page_tag(instance.pk), SITE})
+
+
+def _site_changed(**kwargs):
+    invalidate({SITE})
+
+
+def connect_signals():
+    """Any page's publish, unpublish, saved live row, move or deletion refreshes that page; a change of
+    Wagtail's sites or of a page's view restrictions refreshes everything."""
+    for signal in (page_published, page_unpublished, post_save, post_delete):
+        signal.connect(_page_changed, dispatch_uid=f"pagecache_page_{id(signal)}")
+    post_page_move.connect(_page_moved, dispatch_uid="pagecache_page_moved")
+    for model in (Site, PageViewRestriction):
+        post_save.connect(_site_changed, sender=model, dispatch_uid=f"pagecache_saved_{model.__name__}")
+        post_delete.connect(_site_changed, sender=model, dispatch_uid=f"pagecache_deleted_{model.__name__}")
