@@ -60,6 +60,16 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
+def search_columns(title, teaser, categories) -> tuple[str, str]:
+    """`search_text` and `category_ids` of an opportunity with these values (also for rows written in
+    bulk, as `seed_bench` does)."""
+    categories = list(categories)
+    names = [category.name for category in categories]
+    return "\n".join([title or "", teaser or "", *names]).lower(), ids_text(
+        category.pk for category in categories
+    )
+
+
 class OpportunityPage(Page):
     """A volunteering opportunity of one organisation, published in the section of its city."""
 
@@ -423,10 +433,7 @@ class OpportunityPage(Page):
     def fill_search_columns(self):
         """`search_text` and `category_ids` from the page's own values and the categories as set on it
         (also unsaved ones)."""
-        categories = list(self.categories.all())
-        names = [category.name for category in categories]
-        self.search_text = "\n".join([self.title or "", self.teaser or "", *names]).lower()
-        self.category_ids = ids_text(category.pk for category in categories)
+        self.search_text, self.category_ids = search_columns(self.title, self.teaser, self.categories.all())
 
     # --- Display --------------------------------------------------------------------------------
 
