@@ -19,7 +19,7 @@ SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 SQLITE_TESTS := tests/search/test_no_server_error.py tests/search/test_relevance.py tests/test_nul_bytes.py
 
-.PHONY: install messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench mutate clean
+.PHONY: install messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -106,8 +106,15 @@ lock:
 	/tmp/engagement-lock/bin/pip install --quiet -e ".[dev]"
 	/tmp/engagement-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
-bench: install services
-	$(TEST_ENV) $(BIN)/python -m benchmarks.run
+# The load benchmark (benchmarks/load.py, benchmarks/README.md): a database of OPPORTUNITIES offers
+# (reused when it already holds that many), the production server, wrk, one table into the README.
+OPPORTUNITIES ?= 100000
+bench: install services wrk
+	$(TEST_ENV) BENCH_OPPORTUNITIES=$(OPPORTUNITIES) $(BIN)/python -m benchmarks.load
+
+# The load generator of `make bench`, from Debian.
+wrk:
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 
 # Mutation testing, on demand (it takes hours, not minutes): mutmut changes the service, permission,
 # retention and search modules one small mutation at a time ([tool.mutmut] in pyproject.toml) and runs
@@ -118,4 +125,4 @@ mutate: install services
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod .cache
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod .cache .bench

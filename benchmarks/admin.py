@@ -125,8 +125,7 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from benchmarks.run import _recreate_database
-    from benchmarks.search import _seeded
+    from benchmarks.database import recreate_database, seeded, settings_url
     from engagement.cities.models import CityPage
 
     settings.DEBUG = True  # records connection.queries with their times
@@ -136,11 +135,11 @@ def main():
     base = settings.DATABASES["default"]["NAME"]
     name = settings.DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE", f"{base}_adminbench")
     connection.close()
-    if os.environ.get("BENCH_REUSE") == "1" and _seeded(name, count):
+    if os.environ.get("BENCH_REUSE") == "1" and seeded(settings_url(), name, count):
         call_command("migrate", verbosity=0)
         print(f"{count}: reusing {name}", flush=True)
     else:
-        _recreate_database(name)
+        recreate_database(settings_url(), name)
         call_command("migrate", verbosity=0)
         call_command("load_demo", verbosity=0)
         started = time.monotonic()

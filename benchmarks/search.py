@@ -81,7 +81,7 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from benchmarks.run import _recreate_database
+    from benchmarks.database import recreate_database, seeded, settings_url
 
     # No setup_test_environment(): its instrumented template rendering would add to every page time.
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -95,11 +95,11 @@ def main():
         name = settings.DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE") or (
             f"{base}_searchbench_{size}"
         )
-        if reuse and _seeded(name, size):
+        if reuse and seeded(settings_url(), name, size):
             call_command("migrate", verbosity=0)
             print(f"{size}: reusing {name}", flush=True)
         else:
-            _recreate_database(name)
+            recreate_database(settings_url(), name)
             call_command("migrate", verbosity=0)
             call_command("load_demo", verbosity=0)
             started = time.monotonic()
@@ -129,25 +129,6 @@ def main():
                 f"| {queries} ({cold_queries}) |",
                 flush=True,
             )
-
-
-def _seeded(name, size):
-    """Whether database `name` exists and holds at least `size` opportunities."""
-    import psycopg
-
-    server = settings.DATABASES["default"]
-    try:
-        with psycopg.connect(
-            host=server["HOST"],
-            port=server["PORT"] or 5432,
-            user=server["USER"],
-            password=server["PASSWORD"],
-            dbname=name,
-        ) as connection:
-            row = connection.execute("SELECT count(*) FROM opportunities_opportunitypage").fetchone()
-    except psycopg.Error:
-        return False
-    return row[0] >= size
 
 
 if __name__ == "__main__":

@@ -62,6 +62,16 @@ class OpportunityQuerySet(PageQuerySet):
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
+def search_columns(title, teaser, categories) -> tuple[str, str]:
+    """`search_text` and `category_ids` of an opportunity with these values (also for rows written in
+    bulk, as `seed_bench` does)."""
+    categories = list(categories)
+    names = [category.name for category in categories]
+    return "\n".join([title or "", teaser or "", *names]).lower(), ids_text(
+        category.pk for category in categories
+    )
+
+
 class OpportunityPage(CachedPageMixin, Page):
     """A volunteering opportunity of one organisation, published in the section of its city."""
 
@@ -425,10 +435,7 @@ class OpportunityPage(CachedPageMixin, Page):
     def fill_search_columns(self):
         """`search_text` and `category_ids` from the page's own values and the categories as set on it
         (also unsaved ones)."""
-        categories = list(self.categories.all())
-        names = [category.name for category in categories]
-        self.search_text = "\n".join([self.title or "", self.teaser or "", *names]).lower()
-        self.category_ids = ids_text(category.pk for category in categories)
+        self.search_text, self.category_ids = search_columns(self.title, self.teaser, self.categories.all())
 
     def page_cache_tags(self, request):
         """Its organisation (name, contact) beside its own content; it shows itself as over from the

@@ -11,21 +11,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--opportunities", type=int, required=True, help="Anzahl der Angebote")
-        parser.add_argument("--batch-size", type=int, default=1000)
+        parser.add_argument("--batch-size", type=int, default=2000)
 
     def handle(self, *args, opportunities, batch_size, **options):
         if opportunities < 1:
             raise CommandError("Bitte eine positive Anzahl angeben.")
         started = time.monotonic()
         quiet = options["verbosity"] < 1
-        with (
-            tqdm(total=opportunities, unit="Angebot", desc="Angebote", disable=quiet) as pages,
-            tqdm(total=opportunities, unit="Angebot", desc="Suchindex", disable=quiet) as index,
-        ):
+        # One bar: each batch writes its pages, categories and search index rows together.
+        with tqdm(total=opportunities, unit="Angebot", desc="Angebote", disable=quiet) as pages:
             try:
-                made = seed_bench(
-                    opportunities, batch_size=batch_size, progress=pages.update, index_progress=index.update
-                )
+                made = seed_bench(opportunities, batch_size=batch_size, progress=pages.update)
             except RuntimeError as error:
                 raise CommandError(str(error)) from error
         seconds = time.monotonic() - started
