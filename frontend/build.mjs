@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
+import postcss from "postcss";
 import { PurgeCSS } from "purgecss";
 import subsetFont from "subset-font";
 
@@ -21,21 +22,56 @@ const KERN = join(ROOT, "node_modules", "@kern-ux", "native", "dist");
 const OUT = join(ROOT, "frontend", "dist");
 const config = JSON.parse(await readFile(join(ROOT, "frontend", "purge.json"), "utf8"));
 
-// Custom properties that our own stylesheets read from KERN (var(--kern-…)) stay, whether KERN's kept rules
-// use them or not.
-const ownCss = await Promise.all(
-    ["site.css", "discover.css", "dashboard.css"].map((name) => readFile(join(ROOT, "static", "css", name), "utf8")),
-);
-const ownVariables = [...new Set(ownCss.join("\n").match(/--kern-[\w-]+/g) ?? [])];
+const ownCss = (
+    await Promise.all(
+        ["site.css", "discover.css", "dashboard.css"].map((name) => readFile(join(ROOT, "static", "css", name), "utf8")),
+    )
+).join("\n");
+const reads = (css) => [...css.matchAll(/var\(\s*(--[\w-]+)/g)].map((match) => match[1]);
+
+// KERN's design tokens (rules that only set custom properties: :root, the themes, the levels) are taken
+// out before purging and cut by hand afterwards: PurgeCSS drops the rule that gives <body> its
+// "-contextual" tokens (`:is(body, …):not([class*=kern-level-])`), and it removes a property that only
+// another kept property reads, which breaks the chain silently (a border in its fallback colour).
+const isTokenRule = (rule) => rule.nodes.length > 0 && rule.nodes.every((node) => node.type === "decl" && node.prop.startsWith("--"));
+const dropEmptyAtRules = (root) =>
+    root.walkAtRules((atRule) => {
+        if (atRule.nodes && !atRule.nodes.some((node) => node.type === "rule" || node.type === "atrule")) atRule.remove();
+    });
+const kern = postcss.parse(await readFile(join(KERN, "kern.min.css"), "utf8"));
+const tokens = kern.clone();
+tokens.walkRules((rule) => {
+    if (!isTokenRule(rule)) rule.remove();
+});
+dropEmptyAtRules(tokens);
+const components = kern.clone();
+components.walkRules((rule) => {
+    if (isTokenRule(rule)) rule.remove();
+});
+dropEmptyAtRules(components);
 
 const [purged] = await new PurgeCSS().purge({
     content: config.content.map((pattern) => join(ROOT, pattern)),
-    css: [join(KERN, "kern.min.css")],
-    safelist: { standard: Object.values(config.safelist).map((pattern) => new RegExp(pattern)), variables: ownVariables },
-    variables: true,
+    css: [{ raw: components.toString() }],
+    safelist: { standard: Object.values(config.safelist).map((pattern) => new RegExp(pattern)) },
     keyframes: true,
     fontFace: true,
 });
+
+// The tokens that the kept rules and our own stylesheets read, and every token those read in turn.
+const tokenValues = new Map();
+tokens.walkDecls(/^--/, (declaration) => {
+    tokenValues.set(declaration.prop, [...(tokenValues.get(declaration.prop) ?? []), declaration.value]);
+});
+const needed = new Set([...reads(purged.css), ...reads(ownCss)]);
+for (const name of needed) for (const value of tokenValues.get(name) ?? []) reads(value).forEach((used) => needed.add(used));
+tokens.walkDecls(/^--/, (declaration) => {
+    if (!needed.has(declaration.prop)) declaration.remove();
+});
+tokens.walkRules((rule) => {
+    if (rule.nodes.length === 0) rule.remove();
+});
+dropEmptyAtRules(tokens);
 
 function codepoints(ranges) {
     let text = "";
@@ -72,9 +108,9 @@ for (const face of config.fonts.faces) {
 if (!fontsCurrent) await writeFile(join(fontsDir, ".key"), fontsKey);
 
 // Every weight a kept rule asks for has its face (a missing one would be synthesised or substituted).
-const css = purged.css;
+const css = `${tokens.toString()}\n${purged.css}`;
 const weights = new Set(
-    [...css.matchAll(/font-weight:\s*(?:var\([\w-]+,\s*)?(\d{3})/g), ...ownCss.join("\n").matchAll(/font-weight:\s*(\d{3})/g)]
+    [...css.matchAll(/font-weight:\s*(?:var\([\w-]+,\s*)?(\d{3})/g), ...ownCss.matchAll(/font-weight:\s*(\d{3})/g)]
         .map((match) => Number(match[1])),
 );
 const built = new Set(config.fonts.faces.map((face) => face.weight));

@@ -122,3 +122,18 @@ def test_fonts_never_hide_text_and_exist(built_classes):
     assert used <= weights
     # Only the cut ranges: KERN's full fonts (130-150 KB each) are never referenced.
     assert "fira-sans/" not in css
+
+
+def defined_properties(css):
+    return set(re.findall(r"(--kern-[\w-]+)\s*:", css))
+
+
+def test_every_kern_property_read_is_defined(built_classes):
+    # A property read but cut (e.g. --kern-color-layout-border reads --kern-color-neutral-500) makes the
+    # whole chain fall back: a border in another colour, without any error.
+    built = BUILT.read_text()
+    kern = defined_properties(KERN.read_text())
+    read = set(re.findall(r"var\((--kern-[\w-]+)", built))
+    for path in OWN_CSS.glob("*.css"):
+        read |= set(re.findall(r"var\((--kern-[\w-]+)", path.read_text()))
+    assert (read & kern) - defined_properties(built) == set()
