@@ -19,9 +19,19 @@ SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 SQLITE_TESTS := tests/search/test_no_server_error.py tests/search/test_relevance.py tests/test_nul_bytes.py
 
-.PHONY: install messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
+.PHONY: install css messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
 
-install: $(VENV)/.installed node_modules/.installed messages
+install: $(VENV)/.installed node_modules/.installed frontend/dist/kern.css messages
+
+# What the pages load of KERN UX (frontend/build.mjs, frontend/purge.json): its stylesheet cut to the classes
+# our templates, Python code and scripts can emit, and the fonts it needs. Built again when one of them
+# changes; `make css` builds it now.
+FRONTEND_SOURCES := $(shell find templates engagement home search static -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css')
+frontend/dist/kern.css: node_modules/.installed frontend/build.mjs frontend/purge.json $(FRONTEND_SOURCES)
+	npm run --silent build
+
+css: node_modules/.installed
+	npm run --silent build
 
 # German and English catalogues (locale/*/LC_MESSAGES/django.po), compiled with GNU gettext's msgfmt.
 messages: $(VENV)/.installed
@@ -125,4 +135,4 @@ mutate: install services
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3 mutants .prod .cache .bench
+	rm -rf $(VENV) node_modules frontend/dist staticfiles db.sqlite3 mutants .prod .cache .bench

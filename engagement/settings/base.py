@@ -324,8 +324,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # KERN UX, installed by npm (package.json) and served from our own host, never from a CDN.
-    ("kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
+    # KERN UX, installed by npm (package.json) and served from our own host, never from a CDN: only the
+    # parts our pages use, built from it by `make install` (frontend/build.mjs).
+    ("kern", BASE_DIR / "frontend" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")

@@ -2,6 +2,7 @@
 keyboard, screenshots; in German and English."""
 
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -91,7 +92,8 @@ def test_pages_load_nothing_from_other_hosts(page, site):
         if others:
             foreign[name] = others
         # The page's own stylesheets and fonts really arrive from our host.
-        assert any("/static/kern/kern.min.css" in url for url in requests), name
+        assert any("/static/kern/kern.css" in url for url in requests), name
+        assert any(re.search(r"/static/kern/fonts/fira-sans-[\w-]+\.woff2$", url) for url in requests), name
     assert foreign == {}
 
 

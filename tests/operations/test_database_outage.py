@@ -111,13 +111,27 @@ def test_gunicorn_with_production_settings_answers_503_fast_while_the_database_i
         status, _, body, _ = fetch(f"http://127.0.0.1:{port}/readyz")
         assert status == 503 and '"database": "unavailable"' in body and '"cache": "ok"' in body
         assert fetch(f"http://127.0.0.1:{port}/healthz")[0] == 200
-        # Static files need no database: hashed names, compressed, cached for ten years.
-        stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}{stylesheet}", headers={"Accept-Encoding": "gzip"}
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert response.headers["Content-Encoding"] == "gzip"
+        # Static files need no database: hashed names, compressed, cached for ten years; KERN's built
+        # stylesheet points at its fonts by their hashed names too.
+        for stylesheet in (
+            re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1),
+            re.search(r'href="(/static/kern/kern\.[0-9a-f]+\.css)"', page).group(1),
+        ):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{stylesheet}", headers={"Accept-Encoding": "gzip"}
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.headers["Content-Encoding"] == "gzip"
+                assert response.headers["Cache-Control"] == "max-age=315360000, public, immutable"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet}", timeout=10) as response:
+            fonts = re.findall(
+                r'url\("(fonts/fira-sans-[\w-]+\.[0-9a-f]+\.woff2)"\)', response.read().decode()
+            )
+        assert fonts
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/static/kern/{fonts[0]}", timeout=10
+        ) as response:
+            assert response.headers["Content-Type"] == "font/woff2"
             assert response.headers["Cache-Control"] == "max-age=315360000, public, immutable"
     finally:
         stop(server)
