@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,22 @@ class CityPage(CachedPageMixin, Page):
         max_length=200,
         validators=[validate_postcode_list],
         help_text=_("Alle Postleitzahlen der Stadt, durch Komma getrennt."),
+    )
+    area_postcodes = models.CharField(
+        _("Umland: weitere Postleitzahlen"),
+        max_length=500,
+        blank=True,
+        validators=[validate_postcode_list],
+        help_text=_(
+            "Orte, in denen die Vereine der Stadt auch tätig sind, zum Beispiel Nachbargemeinden "
+            "(Gondelsheim 75053). Angebote dort erscheinen im Bereich dieser Stadt. Durch Komma getrennt."
+        ),
+    )
+    review_days = models.PositiveSmallIntegerField(
+        _("Übliche Prüfdauer in Werktagen"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("So lange dauert die Prüfung eines Angebots meist. Vereine lesen es beim Einreichen."),
     )
     accent_colour = models.CharField(
         _("Akzentfarbe"),
@@ -74,6 +91,8 @@ class CityPage(CachedPageMixin, Page):
             heading=_("Ansprechperson für Ehrenamt"),
         ),
         FieldPanel("postcodes"),
+        FieldPanel("area_postcodes"),
+        FieldPanel("review_days"),
         FieldPanel("accent_colour"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -89,3 +108,40 @@ class CityPage(CachedPageMixin, Page):
     @cached_property
     def postcode_list(self) -> list[str]:
         return parse_postcodes(self.postcodes)
+
+    @cached_property
+    def area_postcode_list(self) -> list[str]:
+        """The city's own postcodes and those of the places around it that its editors added."""
+        own = self.postcode_list
+        return own + [code for code in parse_postcodes(self.area_postcodes) if code not in own]
+
+    def takes_postcode(self, postcode: str) -> bool:
+        return postcode in self.area_postcode_list
+
+    def refused_postcode_message(self, postcode: str) -> str:
+        """Why an offer's postcode is refused, and what to do about it."""
+        values = {
+            "postcode": postcode,
+            "city": self.title,
+            "allowed": ", ".join(self.area_postcode_list),
+            "email": self.contact_email,
+        }
+        if self.contact_email:
+            return (
+                _(
+                    "Die Postleitzahl %(postcode)s liegt nicht im Gebiet von %(city)s (dazu gehören: "
+                    "%(allowed)s). Ist Ihr Verein dort tätig, bitten Sie die Redaktion der Stadt unter "
+                    "%(email)s, den Ort aufzunehmen. Bis dahin können Sie den Entwurf ohne Postleitzahl "
+                    "speichern oder „Ortsunabhängig“ wählen, wenn das Engagement überall möglich ist."
+                )
+                % values
+            )
+        return (
+            _(
+                "Die Postleitzahl %(postcode)s liegt nicht im Gebiet von %(city)s (dazu gehören: "
+                "%(allowed)s). Ist Ihr Verein dort tätig, bitten Sie die Redaktion der Stadt, den Ort "
+                "aufzunehmen. Bis dahin können Sie den Entwurf ohne Postleitzahl speichern oder "
+                "„Ortsunabhängig“ wählen, wenn das Engagement überall möglich ist."
+            )
+            % values
+        )

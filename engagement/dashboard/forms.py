@@ -59,6 +59,20 @@ STEPS = [
     (_("Ansprechperson"), ["contact_name", "contact_phone", "contact_email"]),
 ]
 FIELDS = [name for _, names in STEPS for name in names] + ["image_alt"]
+# Submission needs these; a draft needs only its title. The label shows them as required, the model's
+# completeness rules (OpportunityPage.completeness_errors) ask for them when the offer is submitted.
+REQUIRED_FOR_SUBMISSION = ("teaser", "description", "categories")
+MODEL_ASKS_AT_SUBMISSION = ("teaser", "description")
+# Required only under a condition, which the label says in plain words.
+LOCATION_CONDITION = _("Pflichtangabe, außer das Angebot ist ortsunabhängig")
+REQUIRED_WHEN = {
+    "postcode": LOCATION_CONDITION,
+    "place": LOCATION_CONDITION,
+    "event_start": _("Pflichtangabe bei einem einmaligen Termin"),
+    "rhythm": _("Pflichtangabe bei regelmäßigem Engagement"),
+}
+# Taken from the organisation (address) and the account (contact) for a new offer.
+PREFILLED_FROM_ORGANISATION = ("street", "postcode", "place")
 IMAGE_STEP = (_("Bild"), ["image_file", "image_alt", "remove_image"])
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -112,9 +126,17 @@ class OpportunityForm(forms.ModelForm):
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "postcode": forms.TextInput(
+                attrs={"autocomplete": "postal-code", "inputmode": "numeric", "pattern": "[0-9]{5}"}
+            ),
         }
         help_texts = {
             "title": _("Kurz und konkret, zum Beispiel „Lesepat:in für Grundschulkinder“."),
+            "requires_extended_certificate": _(
+                "Wer mit Kindern oder Jugendlichen arbeitet, muss oft ein erweitertes Führungszeugnis "
+                "zeigen (Kinder- und Jugendhilfegesetz, § 72a SGB VIII). Freiwillige bestätigen es bei "
+                "der Bewerbung; hochgeladen wird es nie."
+            ),
         }
 
     image_file = forms.ImageField(
@@ -131,23 +153,27 @@ class OpportunityForm(forms.ModelForm):
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Was machen Freiwillige? Was ist Ihnen wichtig? Leere Zeilen trennen Absätze."),
-        error_messages={"required": _("Bitte beschreiben Sie das Angebot.")},
     )
 
-    def __init__(self, *args, city=None, **kwargs):
+    def __init__(self, *args, city=None, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.submitting = submitting
         if self.instance.pk:
             self.initial["description"] = html_to_text(self.instance.description)
         for name, model in RELATIONS.items():
             self.fields[name] = forms.ModelMultipleChoiceField(
                 queryset=model.objects.all(),
-                required=name == "categories",
+                required=False,
                 label=OpportunityPage._meta.get_field(name).verbose_name,
                 widget=forms.CheckboxSelectMultiple,
-                error_messages={"required": _("Bitte wählen Sie mindestens ein Thema.")},
             )
             if self.instance.pk:
                 self.initial[name] = list(getattr(self.instance, name).all())
+        for name in REQUIRED_FOR_SUBMISSION:
+            self.fields[name].required = True  # as the label and aria-required say; see full_clean
+        self.fields["categories"].error_messages["required"] = _("Bitte wählen Sie mindestens ein Thema.")
+        for name, condition in REQUIRED_WHEN.items():
+            self.fields[name].required_when = condition
         if city is not None:
             self.instance._parent_city_hint = city
         if not self.instance.image_id:
@@ -156,6 +182,21 @@ class OpportunityForm(forms.ModelForm):
         self.steps = [
             (title, [self[name] for name in names if name in self.fields]) for title, names in steps
         ]
+
+    def full_clean(self):
+        """The title is all a draft needs. What submission needs is checked only when the Verein
+        submits: the model's completeness rules (one message per missing field) and the topics."""
+        deferred = [name for name in MODEL_ASKS_AT_SUBMISSION if self.fields[name].required]
+        if not self.submitting and self.fields["categories"].required:
+            deferred.append("categories")
+        for name in deferred:
+            self.fields[name].required = False
+        self.instance.validating_draft = not self.submitting
+        try:
+            super().full_clean()
+        finally:
+            for name in deferred:
+                self.fields[name].required = True
 
     def _get_validation_exclusions(self):
         # The slug is set by the service from the title; page tree fields are not the Verein's business.
@@ -184,7 +225,7 @@ class OpportunityForm(forms.ModelForm):
         return None
 
     def clean_description(self):
-        return text_to_html(self.cleaned_data["description"])
+        return text_to_html(self.cleaned_data["description"] or "")
 
     def page_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in FIELDS}
@@ -256,24 +297,30 @@ class RegistrationForm(HoneypotMixin, forms.Form):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
+        # What every organisation needs first; the rest is optional and can wait.
         fields = [
             "name",
-            "kind",
             "home_city",
-            "description",
-            "website",
-            "email",
-            "phone",
+            "kind",
             "street",
             "postcode",
             "place",
+            "email",
+            "phone",
+            "website",
+            "description",
         ]
+        labels = {"home_city": _("Stadt")}
+        help_texts = {
+            "home_city": _("In dieser Stadt erscheinen Ihre Angebote. Ihre Redaktion prüft sie."),
+            "street": _("Wird für neue Angebote vorgeschlagen und lässt sich dort ändern."),
+        }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel"}),
             "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
-            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
             "place": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
 

@@ -1,8 +1,13 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -89,7 +94,14 @@ class OpportunityFormView(OpportunityOfMemberMixin, FormView):
         if "page_id" in self.kwargs:
             kwargs["instance"] = self.member_page().get_latest_revision_as_object()
         kwargs["city"] = organisation.home_city
+        kwargs["submitting"] = "submit" in self.request.POST
         return kwargs
+
+    def get_initial(self):
+        """A new offer starts with what the organisation and the account already hold."""
+        if "page_id" in self.kwargs:
+            return super().get_initial()
+        return {**super().get_initial(), **lifecycle.prefill(self.get_organisation(), self.request.user)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -120,7 +132,11 @@ class OpportunityFormView(OpportunityOfMemberMixin, FormView):
         if "submit" in self.request.POST:
             return SubmitView.submit(self.request, page)
         messages.success(
-            self.request, _("Gespeichert. Sie können weiter bearbeiten oder zur Prüfung einreichen.")
+            self.request,
+            _(
+                "Als Entwurf gespeichert. Sie können weiter bearbeiten oder zur Prüfung einreichen, "
+                "sobald alle Pflichtangaben da sind."
+            ),
         )
         return redirect("dashboard:overview")
 
@@ -136,12 +152,27 @@ class SubmitView(OpportunityOfMemberMixin, View):
 
     @staticmethod
     def submit(request, page):
+        """Submit; what is missing sends the Verein to the form, each gap named with its field."""
         try:
             lifecycle.submit_for_moderation(page=page, user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Eingereicht. Die Redaktion Ihrer Stadt prüft das Angebot."))
+            if not hasattr(error, "error_dict"):
+                messages.error(request, " ".join(error.messages))
+                return redirect("dashboard:overview")
+            messages.error(request, _("Zum Einreichen fehlt noch etwas:"))
+            for name, field_messages in error.message_dict.items():
+                label = OpportunityPage._meta.get_field(name).verbose_name if name != "__all__" else ""
+                for message in field_messages:
+                    messages.error(request, f"{label}: {message}" if label else message)
+            return redirect("dashboard:edit", page_id=page.pk)
+        messages.success(
+            request,
+            _(
+                "Eingereicht. Die Redaktion Ihrer Stadt prüft das Angebot, meist innerhalb von "
+                "%(days)s Werktagen, und schreibt Ihnen, sobald es online ist."
+            )
+            % {"days": page.organisation.home_city.review_days},
+        )
         return redirect("dashboard:overview")
 
 
@@ -149,7 +180,10 @@ class ActionView(OpportunityOfMemberMixin, View):
     """Duplicate, pause, resume and end: one POST each, answered with a message on the overview."""
 
     ACTIONS = {
-        "duplicate": (lifecycle.duplicate, _("Kopie angelegt. Sie finden sie als Entwurf in der Liste.")),
+        "duplicate": (
+            lifecycle.duplicate,
+            _("Kopie angelegt. Passen Sie sie an: Die Adresse des Angebots folgt seinem Titel."),
+        ),
         "pause": (lifecycle.pause, _("Pausiert: Es sind keine neuen Bewerbungen möglich.")),
         "resume": (lifecycle.resume, _("Die Suche läuft wieder.")),
         "end": (lifecycle.end, _("Beendet: Das Angebot ist nicht mehr online.")),
@@ -159,8 +193,10 @@ class ActionView(OpportunityOfMemberMixin, View):
         if action not in self.ACTIONS:
             raise PermissionDenied
         service, message = self.ACTIONS[action]
-        service(page=self.member_page(), user=request.user)
+        result = service(page=self.member_page(), user=request.user)
         messages.success(request, message)
+        if action == "duplicate":
+            return redirect("dashboard:edit", page_id=result.pk)  # the copy is for changing
         return redirect("dashboard:overview")
 
 
@@ -217,8 +253,17 @@ class RateLimitedPasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
+# Session keys: the account this browser registered, and where its confirmation leads (an invitation).
+REGISTERED_IN_THIS_BROWSER = "registered_account"
+AFTER_CONFIRMATION = "after_confirmation"
+
+
 def register_view(request):
-    form = RegistrationForm(request.POST or None)
+    """Registration; from an invitation link (`?einladung=`), with the invited address filled in, and
+    back to the invitation once the address is confirmed."""
+    invitation = membership.open_invitation(request.GET.get("einladung", ""))
+    initial = {"email": invitation.email} if invitation else {}
+    form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             hit("register", client_key(request))
@@ -228,20 +273,43 @@ def register_view(request):
             )
         # The same answer whether or not the address already has an account: nobody learns who is registered.
         if not form.cleaned_data["website"]:
-            accounts.register_unless_taken(
+            user = accounts.register_unless_taken(
                 email=form.cleaned_data["email"],
                 password=form.cleaned_data["password"],
                 first_name=form.cleaned_data["first_name"],
                 last_name=form.cleaned_data["last_name"],
             )
+            if user is not None:
+                # This browser typed the password: confirming the address from it logs in at once.
+                request.session[REGISTERED_IN_THIS_BROWSER] = user.pk
+                if invitation is not None:
+                    request.session[AFTER_CONFIRMATION] = reverse(
+                        "dashboard:accept_invitation", args=[request.GET["einladung"]]
+                    )
         return render(request, "dashboard/register_done.html", {"email": form.cleaned_data["email"]})
     return render(request, "dashboard/register.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def verify_email_view(request, token):
+    """Confirm the address. In the browser that registered, that is also the login, and the next step
+    is the organisation (or the overview, for a member already). The link alone logs nobody in: from
+    another device, or for a mail scanner that follows links, the page asks for the password."""
     user = accounts.activate(token)
     if user is None:
         return render(request, "dashboard/verify_email.html", {"invalid": True}, status=400)
+    if request.session.get(REGISTERED_IN_THIS_BROWSER) == user.pk:
+        del request.session[REGISTERED_IN_THIS_BROWSER]
+        after_confirmation = request.session.pop(AFTER_CONFIRMATION, None)
+        login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+        if after_confirmation:
+            messages.success(
+                request, _("Ihre E-Mail-Adresse ist bestätigt. Nehmen Sie jetzt die Einladung an.")
+            )
+            return redirect(after_confirmation)
+        if Organisation.objects.of_member(user).exists():
+            return redirect("dashboard:overview")
+        messages.success(request, _("Ihre E-Mail-Adresse ist bestätigt. Willkommen!"))
+        return redirect("dashboard:found_organisation")
     return render(request, "dashboard/verify_email.html", {"verified_user": user})
 
 
@@ -251,9 +319,18 @@ class FoundOrganisationView(MemberRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        membership.found_organisation(user=self.request.user, data=data, logo=form.cleaned_data["logo_file"])
-        messages.success(self.request, _("Ihre Organisation ist angelegt. Die Stadt prüft sie bald."))
-        return redirect("dashboard:overview")
+        organisation = membership.found_organisation(
+            user=self.request.user, data=data, logo=form.cleaned_data["logo_file"]
+        )
+        messages.success(
+            self.request,
+            _(
+                "%(name)s ist angelegt. Beschreiben Sie jetzt Ihr erstes Angebot: Die Stadt prüft "
+                "Organisation und Angebot zusammen."
+            )
+            % {"name": organisation.name},
+        )
+        return redirect("dashboard:create", organisation_id=organisation.pk)
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -335,11 +412,23 @@ class MembersView(MemberRequiredMixin, TemplateView):
         return redirect("dashboard:members", organisation_id=organisation.pk)
 
 
-class AcceptInvitationView(MemberRequiredMixin, View):
+class AcceptInvitationView(View):
+    """The page of an invitation link. Someone without an account registers from here (with the invited
+    address filled in) and comes back after confirming it; accepting needs the invited address's account."""
+
     def get(self, request, token):
-        return render(request, "dashboard/accept_invitation.html", {"token": token})
+        invitation = membership.open_invitation(token)
+        if invitation is None:
+            return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
+        context = {"invitation": invitation, "anonymous": not request.user.is_authenticated}
+        if not request.user.is_authenticated:
+            context["register_url"] = reverse("dashboard:register") + "?" + urlencode({"einladung": token})
+            context["login_url"] = reverse("dashboard:login") + "?" + urlencode({"next": request.path})
+        return render(request, "dashboard/accept_invitation.html", context)
 
     def post(self, request, token):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.path)
         try:
             organisation = membership.accept_invitation(token=token, user=request.user)
         except ValidationError as error:
@@ -347,6 +436,13 @@ class AcceptInvitationView(MemberRequiredMixin, View):
             return render(request, "dashboard/accept_invitation.html", context, status=403)
         if organisation is None:
             return render(request, "dashboard/accept_invitation.html", {"invalid": True}, status=400)
+        if organisation.has_owner(request.user) and not organisation.opportunities.exists():
+            messages.success(
+                request,
+                _("Willkommen bei %(name)s! Beschreiben Sie jetzt Ihr erstes Angebot.")
+                % {"name": organisation.name},
+            )
+            return redirect("dashboard:create", organisation_id=organisation.pk)
         messages.success(request, _("Willkommen bei %(name)s!") % {"name": organisation.name})
         return redirect("dashboard:overview")
 

@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 
 from engagement.cities.access import CityEditorsPolicy, cities_edited_by
 
+from .invitations import CityInvitationsView
 from .models import ContentReport
 from .panels import CityModerationPanel
 from .services import resolve_report
@@ -156,11 +157,25 @@ def register_statistics_url():
     return [path("statistik/", CityStatisticsView.as_view(), name="city_statistics")]
 
 
-class StatisticsMenuItem(MenuItem):
+class CityEditorsMenuItem(MenuItem):
+    """Shown to editors of a city (and administrators)."""
+
     def is_shown(self, request):
         return cities_edited_by(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
 def register_statistics_menu_item():
-    return StatisticsMenuItem(_("Statistik"), reverse("city_statistics"), icon_name="table", order=220)
+    return CityEditorsMenuItem(_("Statistik"), reverse("city_statistics"), icon_name="table", order=220)
+
+
+@hooks.register("register_admin_urls")
+def register_invitations_url():
+    return [path("vereine-einladen/", CityInvitationsView.as_view(), name="city_invitations")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_invitations_menu_item():
+    return CityEditorsMenuItem(
+        _("Vereine einladen"), reverse("city_invitations"), icon_name="mail", order=205
+    )

@@ -23,6 +23,9 @@ class OpportunityPageForm(ChoosableMediaOnlyMixin, WagtailAdminPageForm):
             ).order_by("name")
 
     def _post_clean(self):
+        # "Save draft" defers the required fields (Wagtail's defer_required_fields); the model's
+        # completeness rules wait for submission and publishing in the same way.
+        self.instance.validating_draft = self.is_deferred_validation
         super()._post_clean()  # the instance now holds the submitted values
         if "action-publish" not in self.data:
             return

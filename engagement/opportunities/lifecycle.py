@@ -122,6 +122,19 @@ def _apply(page, data):
         setattr(page, name, list(values))
 
 
+def prefill(organisation: Organisation, user) -> dict:
+    """What a new offer can take from its organisation (the address, if the city takes its postcode)
+    and from the account (the contact person), so that nobody types it again."""
+    values = {
+        "contact_name": user.get_full_name(),
+        "contact_email": user.email,
+        "contact_phone": organisation.phone,
+    }
+    if organisation.postcode and organisation.home_city.takes_postcode(organisation.postcode):
+        values.update(street=organisation.street, postcode=organisation.postcode, place=organisation.place)
+    return {name: value for name, value in values.items() if value}
+
+
 @transaction.atomic
 def create_draft(*, organisation: Organisation, user, data: dict, image=None) -> OpportunityPage:
     if not organisation.has_member(user):
@@ -134,6 +147,7 @@ def create_draft(*, organisation: Organisation, user, data: dict, image=None) ->
     data = _with_image(dict(data), image, organisation=organisation, user=user)
     relations = {name: data.pop(name) for name in RELATIONS if name in data}
     page = OpportunityPage(organisation=organisation, owner=user, live=False, **data)
+    page.validating_draft = True  # a draft needs its title; submission asks for the rest
     page.slug = _unique_slug(city, page.title)
     city.add_child(instance=page)
     for name, values in relations.items():
@@ -147,7 +161,11 @@ def update_draft(*, page: OpportunityPage, user, data: dict, image=None) -> Oppo
     """A new revision; a published version stays online until the editors approve this one."""
     latest = page.get_latest_revision_as_object()
     _apply(latest, _with_image(dict(data), image, organisation=page.organisation, user=user))
+    latest.validating_draft = True
     latest.full_clean(exclude=["slug"])
+    if not page.first_published_at:
+        # Until it has been online, the address follows the title (a copy renamed, a draft retitled).
+        latest.slug = _unique_slug(page.organisation.home_city, latest.title, page)
     latest.save_revision(user=user, log_action=True)
     return latest
 
@@ -161,9 +179,7 @@ def submit_for_moderation(*, page: OpportunityPage, user):
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         # Changes were requested: the same moderation continues with the new version.
-        latest = page.get_latest_revision_as_object()
-        latest.full_clean(exclude=["slug"])
-        latest.validate_for_publication()
+        _validate_for_submission(page.get_latest_revision_as_object())
         return state.resume(user)
     if page.workflow_in_progress:
         raise ValidationError(_("Dieses Angebot ist schon in Prüfung."))
@@ -172,10 +188,16 @@ def submit_for_moderation(*, page: OpportunityPage, user):
         raise ValidationError(
             _("Für diese Stadt ist keine Prüfung eingerichtet. Bitte melden Sie sich bei der Stadt.")
         )
-    latest = page.get_latest_revision_as_object()
-    latest.full_clean(exclude=["slug"])
-    latest.validate_for_publication()
+    _validate_for_submission(page.get_latest_revision_as_object())
     return workflow.start(page, user)
+
+
+def _validate_for_submission(latest: OpportunityPage):
+    """What is written must be consistent, then everything missing is named at once."""
+    latest.validating_draft = True
+    latest.full_clean(exclude=["slug"])
+    latest.validate_for_submission()
+    latest.validate_for_publication()
 
 
 @transaction.atomic
@@ -186,7 +208,8 @@ def duplicate(*, page: OpportunityPage, user) -> OpportunityPage:
         for field in OpportunityPage._meta.local_concrete_fields
         if field.editable and field.name not in {"page_ptr", "organisation", "posted_on_behalf_by"}
     }
-    data["title"] = _("Kopie von %(title)s") % {"title": source.title}
+    # The same title: the copy opens in its edit form, and its address follows the title it gets there.
+    data["title"] = source.title
     for name in RELATIONS:
         data[name] = list(getattr(source, name).all())
     return create_draft(organisation=page.organisation, user=user, data=data)

@@ -87,11 +87,16 @@ class OpportunityPage(CachedPageMixin, Page):
         CLOSED = "closed", _("Keine Bewerbung möglich")
 
     # What and who
+    # Teaser and description may be empty in a draft; completeness_errors() asks for them when the
+    # offer is submitted or published.
     teaser = models.CharField(
-        _("Kurzbeschreibung"), max_length=240, help_text=_("Ein Satz, der in Suchergebnissen erscheint.")
+        _("Kurzbeschreibung"),
+        max_length=240,
+        blank=True,
+        help_text=_("Ein Satz, der in Suchergebnissen erscheint."),
     )
     description = RichTextField(
-        _("Beschreibung"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+        _("Beschreibung"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -335,15 +340,56 @@ class OpportunityPage(CachedPageMixin, Page):
 
     # --- Validation -----------------------------------------------------------------------------
 
+    # A draft needs only its title; what citizens must know is asked for when it is submitted. The
+    # Verein form and the admin's "save draft" set this for the validation of a draft.
+    validating_draft = False
+
+    # Fields left empty in a draft that submission requires, with the message that asks for them.
+    REQUIRED_FOR_SUBMISSION = {
+        "teaser": _("Bitte geben Sie eine Kurzbeschreibung an."),
+        "description": _("Bitte beschreiben Sie das Angebot."),
+    }
+
     def clean(self):
         super().clean()
+        errors = self.consistency_errors()
+        if not self.validating_draft:
+            errors = {**self.completeness_errors(), **errors}
+        if errors:
+            raise ValidationError(errors)
+
+    def consistency_errors(self) -> dict:
+        """Rules for what is filled in, drafts included: dates in order, a postcode of the city's area."""
         errors = {}
-        if self.schedule_kind == self.ScheduleKind.ONE_OFF and not self.event_start:
-            errors["event_start"] = _("Bei einem einmaligen Termin brauchen wir Datum und Uhrzeit.")
         if self.event_start and self.event_end and self.event_end <= self.event_start:
             errors["event_end"] = _("Das Ende des Termins muss nach seinem Beginn liegen.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("Das Ende darf nicht vor dem Beginn liegen.")
+        if not self.is_remote and self.postcode:
+            if not (len(self.postcode) == 5 and self.postcode.isdigit()):
+                errors["postcode"] = _("Eine Postleitzahl hat fünf Ziffern.")
+            else:
+                city = self.city_section
+                if city is not None and not city.takes_postcode(self.postcode):
+                    errors["postcode"] = city.refused_postcode_message(self.postcode)
+        city = self.city_section
+        if city is not None and self.organisation_id and self.organisation.home_city_id != city.pk:
+            errors["organisation"] = _(
+                "Diese Organisation gehört zu einer anderen Stadt. "
+                "Angebote erscheinen in der Stadt der Organisation."
+            )
+        return errors
+
+    def completeness_errors(self) -> dict:
+        """What submission needs beyond a draft, including the fields that depend on others: a date for
+        a one-off event, a rhythm for regular work, postcode and place unless it can be done anywhere."""
+        errors = {
+            name: message
+            for name, message in self.REQUIRED_FOR_SUBMISSION.items()
+            if not (getattr(self, name) or "").strip()
+        }
+        if self.schedule_kind == self.ScheduleKind.ONE_OFF and not self.event_start:
+            errors["event_start"] = _("Bei einem einmaligen Termin brauchen wir Datum und Uhrzeit.")
         if self.schedule_kind == self.ScheduleKind.REGULAR and not self.rhythm:
             errors["rhythm"] = _("Bitte beschreiben Sie, wie oft und wann das Engagement stattfindet.")
         if not self.is_remote:
@@ -351,26 +397,16 @@ class OpportunityPage(CachedPageMixin, Page):
                 errors["postcode"] = _(
                     "Bitte geben Sie die Postleitzahl an oder wählen Sie „Ortsunabhängig“."
                 )
-            elif not (len(self.postcode) == 5 and self.postcode.isdigit()):
-                errors["postcode"] = _("Eine Postleitzahl hat fünf Ziffern.")
-            else:
-                city = self.city_section
-                if city is not None and self.postcode not in city.postcode_list:
-                    errors["postcode"] = _(
-                        "Die Postleitzahl %(postcode)s gehört nicht zu %(city)s. Erlaubt sind: %(allowed)s."
-                    ) % {
-                        "postcode": self.postcode,
-                        "city": city.title,
-                        "allowed": ", ".join(city.postcode_list),
-                    }
             if not self.place:
                 errors["place"] = _("Bitte geben Sie den Ort an.")
-        city = self.city_section
-        if city is not None and self.organisation_id and self.organisation.home_city_id != city.pk:
-            errors["organisation"] = _(
-                "Diese Organisation gehört zu einer anderen Stadt. "
-                "Angebote erscheinen in der Stadt der Organisation."
-            )
+        return errors
+
+    def validate_for_submission(self):
+        """Everything submission needs, reported at once: the completeness rules and the topics. The
+        topics are checked here, not in clean(), because a page is saved before its relations are set."""
+        errors = self.completeness_errors()
+        if not self.categories.all():
+            errors["categories"] = _("Bitte wählen Sie mindestens ein Thema.")
         if errors:
             raise ValidationError(errors)
 

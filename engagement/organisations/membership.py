@@ -76,8 +76,17 @@ def decide_request(*, membership_request: MembershipRequest, by, approve: bool):
 @transaction.atomic
 def invite(*, organisation, email: str, by) -> Invitation:
     require_owner(by, organisation)
+    return send_invitation(organisation=organisation, email=email, by=by)
+
+
+def send_invitation(*, organisation, email: str, by, role=Membership.Role.MEMBER, sent_by_city=False):
+    """The invitation and its mail, in the caller's transaction; whoever calls has checked the right."""
     invitation = Invitation.objects.create(
-        organisation=organisation, email=email.strip().lower(), invited_by=by
+        organisation=organisation,
+        email=email.strip().lower(),
+        invited_by=by,
+        role=role,
+        sent_by_city=sent_by_city,
     )
     url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "dashboard:accept_invitation", args=[invitation_token(invitation)]
@@ -85,7 +94,7 @@ def invite(*, organisation, email: str, by) -> Invitation:
     outbox.queue(
         f"invitation:{invitation.pk}",
         invitation.email,
-        "dashboard/emails/invitation",
+        "dashboard/emails/city_invitation" if sent_by_city else "dashboard/emails/invitation",
         {"invitation": invitation, "url": url},
         about=invitation,
     )
@@ -94,6 +103,19 @@ def invite(*, organisation, email: str, by) -> Invitation:
 
 def invitation_token(invitation: Invitation) -> str:
     return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+def open_invitation(token: str) -> Invitation | None:
+    """The invitation a link names, if it can still be accepted (for the page before accepting)."""
+    try:
+        invitation_id = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return (
+        Invitation.objects.filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("organisation")
+        .first()
+    )
 
 
 def open_invitations(organisation):
@@ -113,7 +135,8 @@ def revoke_invitation(*, invitation: Invitation, by) -> None:
 
 @transaction.atomic
 def accept_invitation(*, token: str, user) -> Organisation | None:
-    """The organisation the invitation lets `user` join; None for a forged, expired, used or revoked link.
+    """The organisation the invitation lets `user` join, in the invitation's role; None for a forged,
+    expired, used or revoked link.
 
     The link is bound to the invited address: only an account with that (confirmed) e-mail address
     accepts it, so a forwarded link makes nobody else a member (ValidationError).
@@ -136,7 +159,12 @@ def accept_invitation(*, token: str, user) -> Organisation | None:
                 "Konto dieser Adresse an oder bitten Sie um eine Einladung an Ihre Adresse."
             )
         )
-    Membership.objects.get_or_create(organisation=invitation.organisation, user=user)
+    membership, created = Membership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    if not created and invitation.role == Membership.Role.OWNER and membership.role != invitation.role:
+        membership.role = invitation.role
+        membership.save(update_fields=["role"])
     invitation.accepted_by, invitation.accepted_at = user, timezone.now()
     invitation.save()
     return invitation.organisation

@@ -191,18 +191,31 @@ class MembershipRequest(models.Model):
         return f"{self.user} → {self.organisation} ({self.get_status_display()})"
 
 
+class InvitationQuerySet(models.QuerySet):
+    def from_cities(self, cities):
+        """The invitations a city's editors sent to Vereine of their city (for `cities_edited_by(user)`)."""
+        return self.filter(sent_by_city=True, organisation__home_city__in=cities)
+
+
 class Invitation(models.Model):
-    """An owner invites someone by e-mail; the signed link in the mail refers to this row."""
+    """An owner invites someone by e-mail, or a city's editors invite a Verein to the profile they
+    prepared; the signed link in the mail refers to this row."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("E-Mail-Adresse"))
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("Rolle"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
+    )
+    sent_by_city = models.BooleanField(_("Von der Stadt"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einladung")

@@ -47,7 +47,9 @@ function enhance(form) {
     const stepNav = document.createElement("div");
     stepNav.className = "ev-step-nav";
     const back = navButton(texts.textBack, "kern-btn--tertiary", () => show(current - 1, true));
-    const next = navButton(texts.textNext, "kern-btn--secondary", () => show(current + 1, true));
+    const next = navButton(texts.textNext, "kern-btn--secondary", () => {
+        if (stepIsValid(steps[current], texts)) show(current + 1, true);
+    });
     stepNav.append(back, next);
     steps[steps.length - 1].after(stepNav);
 
@@ -84,6 +86,39 @@ function enhance(form) {
     show(Math.max(start, 0), false);
     applyConditions(form);
     form.addEventListener("change", () => applyConditions(form));
+}
+
+// "Weiter" checks the visible fields of the current step as the browser can (a required title, the five
+// digits of a postcode, an e-mail address) and shows the first problem at its field. Only fields that
+// must be filled in to go on are checked: a draft can be saved from any step, and the server is the
+// judge of everything at submission.
+function stepIsValid(step, texts) {
+    step.querySelectorAll(".ev-step-error").forEach((error) => error.remove());
+    step.querySelectorAll("[data-step-invalid]").forEach((field) => {
+        field.removeAttribute("data-step-invalid");
+        field.removeAttribute("aria-invalid");
+    });
+    const fields = Array.from(step.querySelectorAll("input, textarea, select")).filter(
+        (field) => !field.closest("[hidden]") && field.type !== "hidden" && field.willValidate,
+    );
+    const invalid = fields.filter((field) => stepChecks(field) && !field.checkValidity());
+    invalid.forEach((field) => {
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("data-step-invalid", "");
+        const error = document.createElement("p");
+        error.className = "kern-error ev-step-error";
+        error.id = `${field.id}_steperror`;
+        error.textContent = field.validity.valueMissing ? texts.textRequired : texts.textInvalid;
+        field.after(error);
+        field.setAttribute("aria-describedby", `${field.getAttribute("aria-describedby") || ""} ${error.id}`.trim());
+    });
+    if (invalid.length) invalid[0].focus();
+    return invalid.length === 0;
+}
+
+function stepChecks(field) {
+    // The title is needed even for a draft; other fields only when something is typed that cannot be right.
+    return field.name === "title" || (field.value !== "" && !field.validity.valueMissing);
 }
 
 function navButton(text, variant, onClick) {

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.test import Client
 from freezegun import freeze_time
 
 from tests.factories import UserFactory
@@ -37,8 +38,46 @@ def test_registration_needs_a_confirmed_address(client, mailoutbox, django_captu
 
     assert len(mailoutbox) == 1
     response = client.get(link_in(mailoutbox[0]))
-    assert "Ihr Konto ist bereit" in response.content.decode()
+    assert response.status_code == 302
+    assert get_user_model().objects.get(email="jana@verein.example.org").is_active
     assert client.login(username="jana@verein.example.org", password="Ehrenamt-2026")
+
+
+def test_confirming_in_the_registering_browser_logs_in_and_leads_to_founding_the_organisation(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/mein-verein/registrieren/", SIGNUP)
+    response = client.get(link_in(mailoutbox[0]), follow=True)
+    assert response.redirect_chain[-1][0] == "/mein-verein/organisation/anlegen/"
+    html = response.content.decode()
+    assert "Ihre E-Mail-Adresse ist bestätigt. Willkommen!" in html
+    assert "Schritt 1 von 2" in html
+    assert int(client.session["_auth_user_id"]) == get_user_model().objects.get(last_name="Vogel").pk
+
+
+def test_the_confirmation_link_alone_logs_nobody_in(client, mailoutbox, django_capture_on_commit_callbacks):
+    """A link opened on another device, by a mail scanner, or a second time confirms, never logs in."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/mein-verein/registrieren/", SIGNUP)
+    link = link_in(mailoutbox[0])
+    elsewhere = Client()
+    response = elsewhere.get(link)
+    assert response.status_code == 200 and "Ihr Konto ist bereit" in response.content.decode()
+    assert "_auth_user_id" not in elsewhere.session
+    assert get_user_model().objects.get(email="jana@verein.example.org").is_active
+
+    # Another registration in the same browser does not make the first link a login either.
+    other = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.post("/mein-verein/registrieren/", {**SIGNUP, "email": "tom@verein.example.org"})
+    response = other.get(link)
+    assert response.status_code == 200 and "_auth_user_id" not in other.session
+
+    client.get(link)  # the registering browser, now logged in
+    client.logout()
+    response = client.get(link)
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
 
 
 def test_forged_and_expired_confirmation_links_are_refused(

@@ -23,6 +23,10 @@ def editor(bretten):
     return user
 
 
+# What the form sends by itself when nothing but the title is typed: its preselected choices.
+FORM_DEFAULTS = {"schedule_kind": "regular", "volunteers_needed": 1, "recruitment_status": "open"}
+
+
 def form_data(**overrides):
     data = {
         "title": "Lesepat:in für Grundschulkinder",
@@ -91,7 +95,8 @@ def test_editing_a_published_opportunity_keeps_the_live_version_until_approved(
 def test_invalid_input_gets_german_messages_and_saves_nothing(client, member, verein_bretten):
     client.force_login(member)
     response = client.post(
-        f"/mein-verein/organisation/{verein_bretten.pk}/neu/", form_data(postcode="76275", categories=[])
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/",
+        {**form_data(postcode="76275", categories=[]), "submit": "1"},
     )
     assert response.status_code == 400
     html = response.content.decode()
@@ -100,18 +105,174 @@ def test_invalid_input_gets_german_messages_and_saves_nothing(client, member, ve
     assert 'value="Lesepat:in für Grundschulkinder"' in html  # what was typed stays
 
 
-def test_foreign_postcode_is_refused(client, member, verein_bretten):
+def test_foreign_postcode_is_refused_and_the_message_says_what_to_do(client, member, verein_bretten):
     client.force_login(member)
     response = client.post(f"/mein-verein/organisation/{verein_bretten.pk}/neu/", form_data(postcode="76275"))
     assert response.status_code == 400
-    assert "gehört nicht zu Bretten" in response.content.decode()
+    html = response.content.decode()
+    assert "Die Postleitzahl 76275 liegt nicht im Gebiet von Bretten (dazu gehören: 75015)." in html
+    assert "bitten Sie die Redaktion der Stadt" in html and "„Ortsunabhängig“" in html
+    assert not OpportunityPage.objects.exists()
+
+
+def test_a_neighbouring_village_the_city_added_to_its_area_is_taken(client, member, verein_bretten):
+    bretten = verein_bretten.home_city
+    client.force_login(member)
+    gondelsheim = form_data(postcode="75053", place="Gondelsheim")
+    url = f"/mein-verein/organisation/{verein_bretten.pk}/neu/"
+    assert client.post(url, gondelsheim).status_code == 400
+
+    bretten.area_postcodes = "75053, 75056"
+    bretten.save_revision().publish()
+    response = client.post(url, {**gondelsheim, "submit": "1"})
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get()
+    assert page.postcode == "75053" and page.city == bretten
+
+
+def test_a_draft_with_only_a_title_saves(client, member, verein_bretten):
+    client.force_login(member)
+    response = client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/",
+        {"title": "Idee: Repair-Café", **FORM_DEFAULTS},
+    )
+    assert response.status_code == 302
+    page = OpportunityPage.objects.get(title="Idee: Repair-Café")
+    assert not page.live and "Entwurf" in client.get("/mein-verein/").content.decode()
+
+
+def test_a_draft_without_a_title_is_refused(client, member, verein_bretten):
+    client.force_login(member)
+    response = client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/",
+        {"title": "", "teaser": "Etwas", **FORM_DEFAULTS},
+    )
+    assert response.status_code == 400
+    assert not OpportunityPage.objects.exists()
+
+
+def test_submitting_names_every_missing_field_at_once_including_the_conditional_ones(
+    client, member, verein_bretten
+):
+    client.force_login(member)
+    response = client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/",
+        {"title": "Idee", **FORM_DEFAULTS, "submit": "1"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    for message in (
+        "Bitte geben Sie eine Kurzbeschreibung an.",
+        "Bitte beschreiben Sie das Angebot.",
+        "Bitte wählen Sie mindestens ein Thema.",
+        "Bitte beschreiben Sie, wie oft und wann das Engagement stattfindet.",
+        "Bitte geben Sie die Postleitzahl an oder wählen Sie „Ortsunabhängig“.",
+        "Bitte geben Sie den Ort an.",
+    ):
+        assert html.count(message) >= 1, message
+    assert not OpportunityPage.objects.exists()
+
+    remote_one_off = {**FORM_DEFAULTS, "title": "Idee", "schedule_kind": "one_off", "is_remote": "on"}
+    html = client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/", {**remote_one_off, "submit": "1"}
+    ).content.decode()
+    assert "Bei einem einmaligen Termin brauchen wir Datum und Uhrzeit." in html
+    assert "Bitte geben Sie den Ort an." not in html
+
+
+def test_an_incomplete_draft_submitted_from_the_overview_opens_its_form_with_what_is_missing(
+    client, member, verein_bretten
+):
+    client.force_login(member)
+    client.post(
+        f"/mein-verein/organisation/{verein_bretten.pk}/neu/",
+        {"title": "Idee", **FORM_DEFAULTS},
+    )
+    page = OpportunityPage.objects.get()
+    response = client.post(f"/mein-verein/angebote/{page.pk}/einreichen/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/mein-verein/angebote/{page.pk}/bearbeiten/"
+    html = response.content.decode()
+    assert "Zum Einreichen fehlt noch etwas:" in html
+    assert "Kurzbeschreibung: Bitte geben Sie eine Kurzbeschreibung an." in html
+    assert "Themen: Bitte wählen Sie mindestens ein Thema." in html
+    assert not WorkflowState.objects.exists()
+
+
+def test_labels_say_exactly_what_is_required(client, member, verein_bretten):
+    client.force_login(member)
+    html = client.get(f"/mein-verein/organisation/{verein_bretten.pk}/neu/").content.decode()
+
+    def label_of(field_id):
+        start = html.index(f'for="{field_id}"')
+        return html[start : html.index("</label>", start)]
+
+    for required in ("id_title", "id_teaser", "id_description"):
+        assert "freiwillige Angabe" not in label_of(required), required
+    assert "Pflichtangabe, außer das Angebot ist ortsunabhängig" in label_of("id_postcode")
+    assert "Pflichtangabe, außer das Angebot ist ortsunabhängig" in label_of("id_place")
+    assert "Pflichtangabe bei regelmäßigem Engagement" in label_of("id_rhythm")
+    assert "Pflichtangabe bei einem einmaligen Termin" in label_of("id_event_start")
+    assert "freiwillige Angabe" in label_of("id_street")
+    assert "freiwillige Angabe" in label_of("id_hours_per_week")
+    topics = html.index('<legend class="kern-label">Themen')
+    assert "freiwillige Angabe" not in html[topics : html.index("</legend>", topics)]
+
+
+def test_a_new_offer_is_prefilled_from_the_organisation_and_the_account(client, verein_bretten):
+    verein_bretten.street, verein_bretten.postcode, verein_bretten.place = "Marktplatz 1", "75015", "Bretten"
+    verein_bretten.phone = "07252 5555"
+    verein_bretten.save()
+    user = UserFactory(first_name="Jana", last_name="Vogel", email="jana@verein.example.org")
+    MembershipFactory(organisation=verein_bretten, user=user)
+    client.force_login(user)
+    html = client.get(f"/mein-verein/organisation/{verein_bretten.pk}/neu/").content.decode()
+    for value in ("Marktplatz 1", "75015", "Bretten", "Jana Vogel", "jana@verein.example.org", "07252 5555"):
+        assert f'value="{value}"' in html, value
+
+
+def test_an_address_outside_the_citys_area_is_not_prefilled(client, member, verein_bretten):
+    verein_bretten.street, verein_bretten.postcode, verein_bretten.place = "Hauptstr. 2", "76275", "Ettlingen"
+    verein_bretten.save()
+    client.force_login(member)
+    html = client.get(f"/mein-verein/organisation/{verein_bretten.pk}/neu/").content.decode()
+    assert 'value="76275"' not in html and 'value="Hauptstr. 2"' not in html
+
+
+def test_a_copy_opens_in_its_form_without_a_prefix_and_its_address_follows_its_title(
+    client, member, verein_bretten
+):
+    page = make_opportunity(organisation=verein_bretten, title="Tafel-Ausgabe")
+    client.force_login(member)
+    response = client.post(f"/mein-verein/angebote/{page.pk}/duplicate/")
+    copy = OpportunityPage.objects.exclude(pk=page.pk).get()
+    assert response["Location"] == f"/mein-verein/angebote/{copy.pk}/bearbeiten/"
+    assert copy.title == "Tafel-Ausgabe" and not copy.live
+    assert "Kopie von" not in client.get("/mein-verein/").content.decode()
+
+    client.post(f"/mein-verein/angebote/{copy.pk}/bearbeiten/", form_data(title="Tafel-Ausgabe am Samstag"))
+    copy.refresh_from_db()
+    latest = copy.get_latest_revision_as_object()
+    assert latest.title == "Tafel-Ausgabe am Samstag" and latest.slug == "tafel-ausgabe-am-samstag"
+
+    latest.save_revision().publish()
+    copy.refresh_from_db()
+    assert copy.url.endswith("/bretten/tafel-ausgabe-am-samstag/")
+
+
+def test_a_published_offer_keeps_its_address_when_retitled(client, member, verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, title="Gassigehen")
+    client.force_login(member)
+    client.post(f"/mein-verein/angebote/{page.pk}/bearbeiten/", form_data(title="Gassigehen am Abend"))
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Gassigehen am Abend" and latest.slug == page.slug  # links keep working
 
 
 def test_duplicate_pause_and_end(client, member, verein_bretten):
     page = make_opportunity(organisation=verein_bretten, title="Tafel-Ausgabe")
     client.force_login(member)
     client.post(f"/mein-verein/angebote/{page.pk}/duplicate/")
-    assert OpportunityPage.objects.filter(title="Kopie von Tafel-Ausgabe", live=False).exists()
+    assert OpportunityPage.objects.filter(title="Tafel-Ausgabe", live=False).exists()
     client.post(f"/mein-verein/angebote/{page.pk}/pause/")
     page.refresh_from_db()
     assert page.recruitment_status == "closed"

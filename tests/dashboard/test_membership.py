@@ -22,6 +22,7 @@ def test_a_new_organisation_waits_for_its_city_and_its_founder_owns_it(client, b
     )
     assert response.status_code == 302
     organisation = Organisation.objects.get(name="Repair-Café Bretten")
+    assert response["Location"] == f"/mein-verein/organisation/{organisation.pk}/neu/"  # the first offer next
     assert organisation.verification_state == "pending"
     assert organisation.memberships.get().user == founder
     html = client.get("/mein-verein/").content.decode()
@@ -32,7 +33,7 @@ def test_founding_without_a_city_gets_a_german_message(client):
     client.force_login(UserFactory())
     response = client.post("/mein-verein/organisation/anlegen/", {"name": "Ohne Stadt", "kind": "verein"})
     assert response.status_code == 400
-    assert "Heimatstadt: Dieses Feld muss ausgefüllt werden." in response.content.decode()
+    assert "Stadt: Dieses Feld muss ausgefüllt werden." in response.content.decode()
     assert not Organisation.objects.filter(name="Ohne Stadt").exists()
 
 

@@ -54,8 +54,71 @@ def test_postcode_must_belong_to_the_city_section(verein_bretten):
     page = make_opportunity(organisation=verein_bretten, publish=False)
     page.postcode = "76275"  # Ettlingen
     message = error_for(page, "postcode")
-    assert "76275 gehört nicht zu Bretten" in message
+    assert "Die Postleitzahl 76275 liegt nicht im Gebiet von Bretten" in message
     assert "75015" in message
+
+
+def test_a_draft_is_checked_for_consistency_only_and_submission_for_completeness(verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, publish=False)
+    page.teaser = page.rhythm = page.postcode = page.place = ""
+    page.validating_draft = True
+    page.full_clean()  # a draft may wait for all of these
+    page.postcode = "76275"
+    with pytest.raises(ValidationError, match="liegt nicht im Gebiet von Bretten"):
+        page.full_clean()  # but what is filled in must fit
+    page.postcode = ""
+    page.categories = []
+    with pytest.raises(ValidationError) as error:
+        page.validate_for_submission()
+    assert set(error.value.message_dict) == {"teaser", "rhythm", "postcode", "place", "categories"}
+
+
+def test_a_city_takes_the_postcodes_of_its_area(verein_bretten):
+    city = verein_bretten.home_city
+    page = make_opportunity(organisation=verein_bretten, publish=False)
+    page.postcode, page.place = "75053", "Gondelsheim"
+    message = error_for(page, "postcode")
+    assert "bitten Sie die Redaktion der Stadt" in message
+    city.area_postcodes = "75053"
+    city.save()
+    page = OpportunityPage.objects.get(pk=page.pk)
+    page.postcode, page.place = "75053", "Gondelsheim"
+    page.full_clean()
+
+
+def test_the_admin_saves_a_draft_without_teaser_and_rhythm_but_does_not_publish_it(
+    client, superuser, verein_bretten
+):
+    city = verein_bretten.home_city
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": "Noch eine Idee",
+            "slug": "noch-eine-idee",
+            "teaser": "",
+            "description": rich_text(""),
+            "organisation": verein_bretten.pk,
+            "schedule_kind": "regular",
+            "rhythm": "",
+            "postcode": "",
+            "place": "",
+            "volunteers_needed": 1,
+            "recruitment_status": "open",
+            "comments": inline_formset([]),
+        }
+    )
+    data["categories"] = [Category.objects.get(slug="soziales").pk]
+    add_url = reverse("wagtailadmin_pages:add", args=("opportunities", "opportunitypage", city.pk))
+    response = client.post(add_url, {**data, "action-publish": "publish"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bitte geben Sie eine Kurzbeschreibung an." in html
+    assert "Bitte beschreiben Sie, wie oft und wann das Engagement stattfindet." in html
+    assert not OpportunityPage.objects.exists()
+
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert not OpportunityPage.objects.get().live
 
 
 def test_a_place_or_remote_is_required(verein_bretten):
@@ -76,7 +139,7 @@ def test_adding_a_page_with_a_foreign_postcode_fails_before_it_exists(verein_bre
         postcode="76530",
         place="Baden-Baden",
     )
-    with pytest.raises(ValidationError, match="gehört nicht zu Bretten"):
+    with pytest.raises(ValidationError, match="liegt nicht im Gebiet von Bretten"):
         verein_bretten.home_city.add_child(instance=page)
     assert not OpportunityPage.objects.exists()
 
