@@ -38,6 +38,7 @@ def search(request, section_city=None):
         sort=search_query.sort(),
         count_capped=page.paginator.object_list.capped,
         feed_url=search_query.feed_url(),
+        calendar_url=search_query.calendar_url(),
     )
     return render(request, "search/search.html", context)
 

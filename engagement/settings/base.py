@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "engagement.mail",
     "engagement.retention",
     "engagement.jobs",
+    "engagement.discovery",
     "home",
     "search",
     "engagement.operations",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
