@@ -18,9 +18,11 @@ from engagement.cities.admin_scoping import (
     ScopedSearchView,
 )
 from engagement.cities.admin_search import PageSearchView
+from engagement.discovery import views as discovery_views
 from engagement.moderation.views import report_opportunity_view
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
+from search import calendar_feed as search_calendar
 from search import feeds as search_feeds
 from search import suggest as search_suggest
 from search import views as search_views
@@ -70,6 +72,10 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("search.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
+    # For search engines, per host and outside the language prefix (one sitemap lists both languages).
+    path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", discovery_views.sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", discovery_views.sitemap_section, name="sitemap_section"),
 ]
 
 # A database that cannot be reached answers 503 (German page, Retry-After), wherever the error arose.
@@ -79,6 +85,7 @@ handler500 = "engagement.operations.database.server_error"
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     path("suche/feed/", search_feeds.search_feed, name="search_feed"),
+    path("suche/kalender.ics", search_calendar.search_calendar, name="search_calendar"),
     path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
     path(
         "organisationen/<slug:slug>/",

@@ -1,6 +1,7 @@
 """The one definition of how opportunities are searched: the HTML page, feeds and the API use it.
 
-Query-string contract: q, city, category, activity, target_group (slugs, repeatable), schedule, remote,
+Query-string contract: q, city, organisation, category, activity, target_group (slugs, repeatable),
+schedule, remote,
 near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
 """
 
@@ -15,6 +16,7 @@ from engagement.cities.models import CityPage
 from engagement.geo.circle import Circle
 from engagement.geo.geocoders import GeocodingError, locate_place, suggest_places
 from engagement.opportunities.models import OpportunityPage
+from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Activity, Category, TargetGroup
 
 from .coordinates import CoordinatesOutOfRange, parse_coordinates
@@ -132,6 +134,13 @@ class OpportunityFilterSet(django_filters.FilterSet):
         queryset=CityPage.objects.live().order_by("title"),
         field_name="city",  # the id from the slug: PostgreSQL knows its row count, not of a joined slug
         error_messages=unknown(_("Die Stadt")),
+    )
+    # The offers of one organisation (its profile's feeds); not among the page's filters.
+    organisation = SlugMultipleChoiceFilter(
+        label=_("Organisationen"),
+        queryset=Organisation.objects.verified(),
+        field_name="organisation",
+        error_messages=unknown(_("Die Organisation")),
     )
     category = CategoryFilter(
         label=_("Themen"),

@@ -150,8 +150,12 @@ class SearchQuery:
         """Links for a search without results, each taking one narrowing away (see widening.py)."""
         return widening_links(path, self.params, self.form, self.filterset)
 
-    def feed_url(self):
-        """The address of this search's Atom feed, the city of the section or host included."""
+    def feed_url(self, view="search_feed"):
+        """The address of this search's Atom feed (or of its calendar, `view="search_calendar"`), the
+        city of the section or host included."""
         params = self.params.copy()
         params.pop("page", None)
-        return f"{reverse('search_feed')}?{params.urlencode()}" if params else reverse("search_feed")
+        return f"{reverse(view)}?{params.urlencode()}" if params else reverse(view)
+
+    def calendar_url(self):
+        return self.feed_url("search_calendar")

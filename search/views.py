@@ -41,6 +41,7 @@ def search(request, section_city=None):
         sort=search_query.sort(),
         count_capped=page.paginator.object_list.capped,
         feed_url=search_query.feed_url(),
+        calendar_url=search_query.calendar_url(),
     )
     return cache_publicly(
         render(request, "search/search.html", context), {SITE, OFFERS}, listings_change_at()

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "engagement.mail",
     "engagement.retention",
     "engagement.jobs",
+    "engagement.discovery",
     "home",
     "search",
     "engagement.operations",
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
