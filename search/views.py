@@ -39,6 +39,7 @@ def search(request, section_city=None):
         count_capped=page.paginator.object_list.capped,
         feed_url=search_query.feed_url(),
         calendar_url=search_query.calendar_url(),
+        alert_url=search_query.feed_url("alerts:new"),
     )
     return render(request, "search/search.html", context)
 
