@@ -294,6 +294,7 @@ class SearchQueryFilterExtension(DjangoFilterExtension):
 
 FILTER_DESCRIPTIONS = {
     "city": "Stadt-Kürzel, mehrfach",
+    "organisation": "Kürzel einer geprüften Organisation (aus /organisationen/<kürzel>/), mehrfach",
     "category": "Thema (Kürzel), mehrfach",
     "activity": "Tätigkeit (Kürzel), mehrfach",
     "target_group": "Zielgruppe (Kürzel), mehrfach",

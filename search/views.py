@@ -42,6 +42,7 @@ def search(request, section_city=None):
         count_capped=page.paginator.object_list.capped,
         feed_url=search_query.feed_url(),
         calendar_url=search_query.calendar_url(),
+        alert_url=search_query.feed_url("alerts:new"),
     )
     return cache_publicly(
         render(request, "search/search.html", context), {SITE, OFFERS}, listings_change_at()

@@ -14,7 +14,15 @@ SITEMAP_CACHE_SECONDS = 60 * 60
 
 # Personal, private or endless: the Verein area, the applicants' status links, forms, the admin and
 # the API (its data is in the pages and the sitemap already). Both languages.
-PRIVATE_PATHS = ["/admin/", "/mein-verein/", "/bewerbung/", "/bewerben/", "/melden/", "/api/"]
+PRIVATE_PATHS = [
+    "/admin/",
+    "/mein-verein/",
+    "/bewerbung/",
+    "/bewerben/",
+    "/benachrichtigungen/",
+    "/melden/",
+    "/api/",
+]
 UNPREFIXED_PATHS = {"/admin/", "/api/"}
 
 

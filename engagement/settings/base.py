@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "engagement.retention",
     "engagement.jobs",
     "engagement.discovery",
+    "engagement.alerts",
     "home",
     "search",
     "engagement.operations",
@@ -254,6 +255,8 @@ CELERY_BEAT_SCHEDULE = {
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
+    "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
+    "expire-search-alerts": {"task": "alerts.expire_search_alerts", "schedule": 60 * 60 * 24},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
