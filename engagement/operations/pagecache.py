@@ -27,9 +27,9 @@ this is a small keyed layer over Django's cache (Redis in production, docs/deplo
   proxy keeps it.
 - **Cache-Control for proxies.** A stored page goes out `public, max-age=0, s-maxage=…` (at most
   `PAGE_CACHE_PROXY_SECONDS`): a reverse proxy or CDN may keep it that long. Marked pages that were
-  not cacheable for this request (a logged-in visitor) go out `private, no-cache`; other responses to
+  not cacheable for this request (someone with a session, e.g. logged in) and every other response to
   a request with a session cookie, and every POST answer, without a Cache-Control of their own go out
-  `private, no-store`.
+  `private, no-store` (and so uncompressed, operations/compression.py).
 - **Redis away.** While the resilient cache answers from its local fallback (operations/cache.py),
   the page cache stands aside: pages are rendered (correct, slower); invalidations made meanwhile are
   remembered and written to Redis as soon as it answers again.
@@ -318,7 +318,7 @@ class PageCacheMiddleware:
     def _not_stored(request, response):
         """Whatever is personal (a session, a form's answer) never lands in a shared cache."""
         if getattr(response, "_page_cache_mark", None) is not None:
-            patch_cache_control(response, private=True, no_cache=True)
+            patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ("Cookie",))
         elif not response.has_header("Cache-Control") and (
             request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES

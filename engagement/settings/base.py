@@ -199,7 +199,7 @@ def resilient_cache(config: dict) -> dict:
 def page_cache_config(cache_url: str) -> dict:
     """The page cache's own alias (engagement/operations/pagecache.py): PAGE_CACHE_URL, else the same
     store as CACHE_URL (its keys carry their own prefix); in local memory a store of its own."""
-    config = resilient_cache(env.cache_url_config(env("PAGE_CACHE_URL", default=cache_url)))
+    config = resilient_cache(env.cache_url_config(env("PAGE_CACHE_URL", default="") or cache_url))
     if config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
         config.update(LOCATION="pages", OPTIONS={"MAX_ENTRIES": 2000})
     return config
