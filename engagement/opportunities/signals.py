@@ -2,7 +2,8 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import search_columns, stats  # noqa: F401  (registers receivers: search columns, cached counts)
+# Imported for their receivers: search columns, cached counts, cached lists.
+from . import listings, search_columns, stats  # noqa: F401
 from .models import OpportunityPage
 from .tasks import geocode_opportunity
 
