@@ -26,6 +26,7 @@ from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import exception_handler
 
@@ -36,6 +37,7 @@ from engagement.opportunities.page_cache import listings_change_at
 
 from .filters import DEFAULT_RADIUS_KM, SORTS, YES, OpportunityFilterSet, SearchForm, YesFilter
 from .query import SearchQuery
+from .results import RESULT_CAP
 
 API_PAGE_SIZE = 20
 
@@ -134,7 +136,15 @@ class OpportunitySerializer(serializers.Serializer):
 class OpportunityListSerializer(serializers.Serializer):
     """The shape of a page of results (written by `OpportunityPagination`)."""
 
-    count = serializers.IntegerField(min_value=0)
+    count = serializers.IntegerField(
+        min_value=0,
+        max_value=RESULT_CAP,
+        help_text=f"Zahl der Treffer, gezählt bis {RESULT_CAP}: bei mehr Treffern steht hier {RESULT_CAP} "
+        f"und count_capped ist true. Die Seiten reichen bis zum {RESULT_CAP}. Treffer.",
+    )
+    count_capped = serializers.BooleanField(
+        help_text=f"true: es gibt mehr als {RESULT_CAP} Treffer (nicht genau gezählt)"
+    )
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = OpportunitySerializer(many=True)
@@ -202,11 +212,14 @@ class SearchQueryFilter(DjangoFilterBackend):
         view.search = SearchQuery(request.query_params, opportunities=queryset)
         if not view.search.is_valid:
             raise exceptions.ValidationError(view.search.errors)
-        return view.search.results()
+        # Counted up to the cap, as on the search page: an exact count of 20 000 matches cost a scan of
+        # all of them on every call.
+        return view.search.results(count_limit=RESULT_CAP)
 
 
 class OpportunityPagination(PageNumberPagination):
-    """`page` numbers from 1; `next` and `previous` are the same query string with another number."""
+    """`page` numbers from 1; `next` and `previous` are the same query string with another number. The
+    count stops at `RESULT_CAP` (`count_capped` says so), and so do the pages."""
 
     page_size = API_PAGE_SIZE
 
@@ -218,6 +231,17 @@ class OpportunityPagination(PageNumberPagination):
         except (ValueError, InvalidPage):
             raise exceptions.ValidationError({"page": [_("Diese Seite gibt es nicht.")]}) from None
         return list(self.page)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": self.page.paginator.count,
+                "count_capped": self.page.paginator.object_list.capped,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
 
     def get_previous_link(self):
         if not self.page.has_previous():

@@ -57,3 +57,17 @@ class SectionPagePermissionPolicy(PagePermissionPolicy):
             explorable_pages |= self.model._default_manager.ancestor_of(page)
         fca_page = self.model.base_page_model.objects.first_common_ancestor_of(permitted_pages)
         return explorable_pages.filter(path__startswith=fca_page.path)
+
+    def explores_whole_subtree(self, user, page) -> bool:
+        """Whether every descendant of `page` is among `explorable_instances(user)`: the user is an
+        administrator, or may explore a section that holds `page` (their permission is on `page` or one
+        of its ancestors). The explorer then needs no condition per row (`cities/admin_explorer.py`)."""
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        codenames = self._get_permission_codenames(EXPLORE_ACTIONS)
+        return any(
+            perm.permission.codename in codenames and page.path.startswith(perm.page.path)
+            for perm in self.get_cached_permissions_for_user(user)
+        )

@@ -1,21 +1,30 @@
-"""What a city's editors see first in the admin: the work waiting in their own city."""
+"""What a city's editors see first in the admin: the work waiting in their own city.
+
+The work (organisations to check, offers in moderation, reports, offers about to expire) is read on every
+visit; the city's figures at a glance are counted once per `FIGURES_CACHE_SECONDS` and city (each is a
+count over a third of 100 000 offers or 30 000 applications: together about 1 s on every visit).
+"""
 
 import datetime as dt
 
-from django.db.models import Case, CharField, Count, DateField, F, Value, When
+from django.core.cache import cache
+from django.db.models import Case, CharField, Count, DateField, F, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
 from engagement.applications import counts as application_counts
 from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.stats import listed_counts
 from engagement.organisations.models import Organisation
 
 from .models import ContentReport
 
 EXPIRY_WINDOW_DAYS = 14
+FIGURES_CACHE_SECONDS = 300
 
 
 class CityModerationPanel(Component):
@@ -46,10 +55,8 @@ class CityModerationPanel(Component):
                     )
                     .count(),
                     "open_reports": ContentReport.objects.open().filter(city=city).count(),
-                    "statistics": city_statistics(city, listed),
-                    "expiring": with_last_listed_day(listed)
-                    .filter(last_listed_day__range=(today, soon))
-                    .order_by("last_listed_day", "title")[:10],
+                    "statistics": cached_city_figures(city),
+                    "expiring": expiring(listed, today, soon)[:10],
                 }
             )
         return {"cities": cities}
@@ -72,15 +79,43 @@ def with_last_listed_day(opportunities):
     return opportunities.annotate(last_listed_day=Least(*days, output_field=DateField()))
 
 
-def city_statistics(city, listed):
-    """The city's figures at a glance, in three aggregate queries."""
+def expiring(listed, first_day, last_day):
+    """The listed offers whose last listed day falls between the two days, soonest first.
+
+    The last day is the earliest of three dates, which no index holds. A listed offer has none of them
+    in the past, so its last day falls in the window exactly when one of its dates is at most
+    `last_day`: that condition, on the indexed columns, narrows the rows before the exact one."""
+    last_moment = timezone.make_aware(dt.datetime.combine(last_day, dt.time.max))
+    one_soon = (
+        Q(end_date__lte=last_day)
+        | Q(application_deadline__lte=last_day)
+        | Q(schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF, event_start__lte=last_moment)
+    )
+    return (
+        with_last_listed_day(listed.filter(one_soon))
+        .filter(last_listed_day__range=(first_day, last_day))
+        .order_by("last_listed_day", "title")
+    )
+
+
+def cached_city_figures(city):
+    key = f"moderation:city-figures:{city.pk}:{timezone.localdate().isoformat()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = city_figures(city)
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return figures
+
+
+def city_figures(city):
+    """The city's figures at a glance, in three aggregate queries (and the portal's cached counts)."""
     month_ago = timezone.now() - dt.timedelta(days=30)
     applications = application_counts.city_totals(city)
     organisations = dict(
         Organisation.objects.in_city(city).values_list("verification_state").annotate(n=Count("pk"))
     )
     return {
-        "listed": listed.count(),
+        "listed": listed_counts()["cities"].get(city.pk, 0),
         "published_last_30_days": OpportunityPage.objects.live()
         .filter(city=city, first_published_at__gte=month_ago)
         .count(),
@@ -91,3 +126,16 @@ def city_statistics(city, listed):
         "applications_confirmed": applications["confirmed"],
         "applications_accepted": applications["accepted"],
     }
+
+
+class CachedPagesSummaryItem(PagesSummaryItem):
+    """Wagtail's "N pages" on the admin's home page, counted once per `FIGURES_CACHE_SECONDS` and start
+    page: counting the 33 000 pages of a city section cost 100 ms on every visit."""
+
+    def get_context_data(self, parent_context):
+        key = f"moderation:pages-summary:{self.request.user.pk}"
+        context = cache.get(key)
+        if context is None:
+            context = super().get_context_data(parent_context)
+            cache.set(key, context, FIGURES_CACHE_SECONDS)
+        return context

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -19,7 +20,7 @@ from engagement.cities.access import CityEditorsPolicy, cities_edited_by
 
 from .invitations import CityInvitationsView
 from .models import ContentReport
-from .panels import CityModerationPanel
+from .panels import CachedPagesSummaryItem, CityModerationPanel
 from .services import resolve_report
 from .statistics_views import CityStatisticsView
 
@@ -27,6 +28,13 @@ from .statistics_views import CityStatisticsView
 @hooks.register("construct_homepage_panels")
 def add_city_moderation_panel(request, panels):
     panels.append(CityModerationPanel())
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its own
+def count_pages_once_in_a_while(request, summary_items):
+    summary_items[:] = [
+        CachedPagesSummaryItem(request) if type(item) is PagesSummaryItem else item for item in summary_items
+    ]
 
 
 class ContentReportFilterSet(WagtailFilterSet):

@@ -53,3 +53,23 @@ class Overlaps(Lookup):
     def as_postgresql(self, compiler, connection):
         column, params = self.process_lhs(compiler, connection)
         return f"{POSTGRES_ID_ARRAY.format(column=column)} && %s::integer[]", [*params, self.ids()]
+
+
+@IdSetField.register_lookup
+class ContainsAll(Overlaps):
+    """`category_ids__contains=[3, 6]`: the row holds all of these ids (PostgreSQL: `@>`, answered by the
+    GIN index; elsewhere one LIKE per id, all of them)."""
+
+    lookup_name = "contains"
+
+    def as_sql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        ids = self.ids()
+        if not ids:
+            return "1 = 1", []
+        conditions = [f"(' ' || {column} || ' ') LIKE %s" for _ in ids]
+        return "(" + " AND ".join(conditions) + ")", [value for pk in ids for value in (*params, f"% {pk} %")]
+
+    def as_postgresql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        return f"{POSTGRES_ID_ARRAY.format(column=column)} @> %s::integer[]", [*params, self.ids()]

@@ -2,8 +2,8 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-# Registers receivers: search columns, cached counts, the page cache's invalidation.
-from . import page_cache, search_columns, stats  # noqa: F401
+# Registers receivers: search columns, cached counts and lists, the page cache's invalidation.
+from . import listings, page_cache, search_columns, stats  # noqa: F401
 from .models import OpportunityPage
 from .tasks import geocode_opportunity
 

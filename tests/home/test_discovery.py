@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import in_days, make_opportunity
+from engagement.organisations.models import Organisation
+from tests.factories import OrganisationFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +123,24 @@ def test_home_page_queries_do_not_grow_with_its_opportunities(client, verein_bre
         html = client.get("/").content.decode()
     assert html.count("Weiteres") >= 6
     assert len(many) == len(few)
+
+
+def test_the_home_lists_follow_publishing_and_drop_what_is_no_longer_listed_at_once(client, verein_bretten):
+    first = make_opportunity(organisation=verein_bretten, title="Erstes Angebot")
+    other = OrganisationFactory(home_city=verein_bretten.home_city)
+    make_opportunity(organisation=other, title="Angebot des anderen Vereins")
+
+    def latest():
+        html = client.get("/").content.decode()
+        return html.split('id="home-latest"')[1].split("</section>")[0]
+
+    assert "Erstes Angebot" in latest() and "Angebot des anderen Vereins" in latest()
+    make_opportunity(organisation=verein_bretten, title="Gerade veröffentlicht")  # the lists are cached
+    assert "Gerade veröffentlicht" in latest()
+    first.unpublish()
+    assert "Erstes Angebot" not in latest()
+    # Even a change that sends no signal (here a bare UPDATE) takes an offer off the list at once.
+    Organisation.objects.filter(pk=other.pk).update(
+        verification_state=Organisation.VerificationState.SUSPENDED
+    )
+    assert "Angebot des anderen Vereins" not in latest()

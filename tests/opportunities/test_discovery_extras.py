@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from engagement.opportunities import listings
 from engagement.opportunities.listings import similar_to
 from tests.factories import OrganisationFactory, make_city, make_opportunity
 
@@ -75,6 +76,27 @@ def test_more_shared_topics_rank_first_and_at_most_four_are_shown(client, verein
     assert "Ähnliche Angebote" in html
     assert similar.count('kern-card--interactive ev-card"') == 4
     assert "Ausgangspunkt" not in similar
+
+
+def test_an_older_offer_sharing_every_topic_ranks_above_newer_ones_sharing_one(verein_bretten, monkeypatch):
+    page = make_opportunity(
+        organisation=verein_bretten, title="Ausgangspunkt", categories=("tierschutz", "soziales")
+    )
+    both = make_opportunity(
+        organisation=verein_bretten, title="Beide Themen", categories=("tierschutz", "soziales")
+    )
+    for number in range(3):
+        make_opportunity(organisation=verein_bretten, title=f"Neuer {number}", categories=("soziales",))
+    # Fewer candidates than newer offers sharing one topic: the one sharing both is still found first.
+    monkeypatch.setattr(listings, "SIMILAR_CANDIDATES", 2)
+    titles = [o.title for o in similar_to(page)]
+    assert titles == [both.title, "Neuer 2", "Neuer 1"]
+
+
+def test_an_offer_without_topics_has_no_similar_offers(verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, title="Ohne Thema", categories=())
+    make_opportunity(organisation=verein_bretten, title="Anderes", categories=("soziales",))
+    assert similar_to(page) == []
 
 
 def test_similar_offers_cost_the_same_queries_for_one_or_many(client, verein_bretten):

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from engagement.opportunities import listings
 from engagement.organisations.models import Organisation
 from tests.factories import OrganisationFactory, in_days, make_opportunity
 
@@ -153,3 +154,16 @@ def test_home_page_counts_follow_publishing(client, verein_bretten, django_captu
     second.unpublish()
     cities = {city.slug: city.opportunity_count for city in client.get("/").context["cities"]}
     assert cities["bretten"] == 1
+
+
+def test_a_city_with_more_offers_than_the_cap_says_more_than(client, verein_bretten, monkeypatch):
+    for number in range(3):
+        make_opportunity(organisation=verein_bretten, title=f"Angebot {number}", slug=f"angebot-{number}")
+    html = client.get("/bretten/").content.decode()
+    assert "3 Angebote, die neuesten zuerst" in html and "Mehr als" not in html
+    monkeypatch.setattr(listings, "CITY_COUNT_CAP", 2)
+    html = client.get("/bretten/").content.decode()
+    assert "Mehr als 2 Angebote, die neuesten zuerst" in html
+    assert "3 Angebote, die neuesten zuerst" not in html
+    english = client.get("/en/bretten/").content.decode()
+    assert "More than 2 opportunities" in english

@@ -11,6 +11,7 @@ from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
+from search import api
 from search.filters import OpportunityFilterSet, SearchForm
 from tests.factories import make_opportunity
 
@@ -64,9 +65,24 @@ def test_api_pages(client, verein_bretten):
     for number in range(21):
         make_opportunity(organisation=verein_bretten, title=f"Angebot {number}", slug=f"angebot-{number}")
     first = client.get(LIST).json()
-    assert first["count"] == 21 and len(first["results"]) == 20 and "page=2" in first["next"]
+    assert first["count"] == 21 and first["count_capped"] is False
+    assert len(first["results"]) == 20 and "page=2" in first["next"]
     second = client.get(first["next"]).json()
     assert len(second["results"]) == 1 and "page=1" in second["previous"]
+
+
+def test_the_count_stops_at_the_cap_and_says_so(client, verein_bretten, monkeypatch):
+    for number in range(3):
+        make_opportunity(organisation=verein_bretten, title=f"Kinder {number}", slug=f"kinder-{number}")
+    monkeypatch.setattr(api, "RESULT_CAP", 2)
+    for params in ({}, {"q": "Kinder"}, {"q": "Kinder", "sort": "newest"}, {"city": "bretten"}):
+        data = client.get(LIST, params).json()
+        assert (data["count"], data["count_capped"]) == (2, True), params
+        # The pages reach as far as the cap, as on the search page.
+        assert len(data["results"]) == 2 and data["next"] is None, params
+    monkeypatch.setattr(api, "RESULT_CAP", 3)
+    data = client.get(LIST, {"q": "Kinder"}).json()
+    assert (data["count"], data["count_capped"], len(data["results"])) == (3, False, 3)
 
 
 def test_api_shows_the_street_only_where_the_organisation_entered_one(client, verein_bretten):
@@ -250,7 +266,10 @@ def test_every_field_of_a_result_is_described(client, verein_bretten, ettlingen)
     described = spec["components"]["schemas"]["Opportunity"]["properties"]
 
     listed = client.get(LIST).json()
-    assert listed["count"] == 2
+    assert listed["count"] == 2 and listed["count_capped"] is False
+    page_schema = spec["components"]["schemas"]["OpportunityList"]["properties"]
+    assert page_schema["count"]["maximum"] == 1000 and "1000" in page_schema["count"]["description"]
+    assert page_schema["count_capped"]["type"] == "boolean"
     for item in listed["results"]:
         assert set(item) == set(described)
     conforms(spec, listed, "OpportunityList")
