@@ -23,7 +23,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cities", "0003_restrict_city_documents"),
+        ("cities", "0004_area_postcodes_and_review_days"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
