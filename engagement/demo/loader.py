@@ -20,6 +20,7 @@ from engagement.slugs import german_slugify
 from engagement.taxonomy.models import Activity, Category, Suitability, TargetGroup
 
 from . import content
+from .points import demo_point
 
 DEMO_PASSWORD = "demo"
 
@@ -204,7 +205,21 @@ def _opportunity(spec, organisations, vocabularies, result):
     for name, terms in vocabularies.items():
         getattr(page, name).set([terms[slug] for slug in spec[name]])
     page.save_revision().publish()
+    _place_at_street(page)
     result.opportunities_created += 1
+
+
+def _place_at_street(page):
+    """Give an offer with a street its approximate demo point (points.py), marked as street-level and
+    as geocoded, so that the geocoding after the commit leaves it alone."""
+    point = None if page.is_remote else demo_point(page.street, page.postcode, page.place)
+    if point is not None:
+        OpportunityPage.objects.filter(pk=page.pk).update(
+            latitude=point[0],
+            longitude=point[1],
+            located_at_street=True,
+            geocoded_location=page.location_query,
+        )
 
 
 def _day(today, offset):

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
@@ -8,6 +9,9 @@ from django.utils import timezone
 
 from engagement.cities.models import CityPage
 from engagement.demo import content
+from engagement.demo.points import demo_point
+from engagement.geo.distance import distance_km
+from engagement.geo.geocoders import OfflineGeocoder
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
 from engagement.taxonomy.models import Category
@@ -52,6 +56,36 @@ def test_demo_fills_three_city_stages_with_realistic_content(demo):
         for page in opportunities.filter(city=city, is_remote=False):
             assert page.postcode in city.postcode_list
     assert not listed.filter(is_remote=False, latitude__isnull=True).exists()  # all geocoded
+
+
+def test_demo_offers_with_a_street_stand_at_distinct_points_in_their_town(demo):
+    """The demo's approximate street points (engagement/demo/points.py): street-level, within about
+    2 km of the town's centre, one point per address (offers at one address share it), the same on
+    every load."""
+    with_street = OpportunityPage.objects.filter(is_remote=False).exclude(street="")
+    assert with_street.count() >= 50
+    points, addresses = set(), set()
+    for page in with_street:
+        assert page.located_at_street, page.title
+        centre = OfflineGeocoder().geocode(page.postcode)
+        assert (
+            0.3 <= distance_km((page.latitude, page.longitude), (centre.latitude, centre.longitude)) <= 2.05
+        )
+        assert (page.latitude, page.longitude) == demo_point(page.street, page.postcode, page.place)
+        assert not page.needs_geocoding  # the geocoding after publishing keeps the point
+        points.add((page.latitude, page.longitude))
+        addresses.add((page.street, page.postcode, page.place))
+    assert len(points) == len(addresses) > 25
+    assert not OpportunityPage.objects.filter(is_remote=True, located_at_street=True).exists()
+
+
+def test_the_demo_shows_street_distances_nearest_first(demo, client):
+    html = client.get("/suche/", {"near": "76275", "radius": "5", "sort": "distance"}).content.decode()
+    distances = [float(value.replace(",", ".")) for value in re.findall(r"etwa (\d+,\d) km entfernt", html)]
+    assert len(distances) >= 10
+    assert distances == sorted(distances)
+    assert len(set(distances)) >= 5  # real differences, not one town centre for all
+    assert "etwa 0,0 km" not in html and "in Ettlingen, etwa" not in html
 
 
 def test_demo_accounts_have_the_right_roles(demo, client):

@@ -125,3 +125,8 @@ def test_verein_submits_and_the_city_editor_approves_in_the_admin(browser, page,
     assert opportunity.live
     visit(page, f"{base}/suche/?q=Lesepat")
     assert page.get_by_role("link", name="Lesepat:in für Grundschulkinder").count() == 1
+    # Approved by the city, still the Verein's own offer: no "posted by the city" label.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Lesepat:in für Grundschulkinder").click()
+    assert page.locator("h1").inner_text() == "Lesepat:in für Grundschulkinder"
+    assert page.get_by_text("Eingestellt von der Stadt").count() == 0
