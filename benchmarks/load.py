@@ -24,6 +24,7 @@ import datetime as dt
 import http.client
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -410,11 +411,14 @@ def report(size, name, seeding, load_before, load_after, cells, seconds):
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for cell in cells:
-        share = cell.rate / floor[cell.clients] if floor.get(cell.clients) else 0
+        share = f"{cell.rate / floor[cell.clients]:.3f}" if floor.get(cell.clients) else "–"
         queries = "–" if cell.queries is None else str(cell.queries)
+        if cell.requests:
+            timing = f"{cell.rate:.1f} | {share} | {cell.p50:.0f} | {cell.p95:.0f} | {cell.p99:.0f}"
+        else:  # no request finished within the cell's time
+            timing = "0 | 0 | – | – | –"
         lines.append(
-            f"| {cell.page} | {cell.clients} | {cell.cache} | {cell.rate:.1f} | {share:.3f} "
-            f"| {cell.p50:.0f} | {cell.p95:.0f} | {cell.p99:.0f} | {cell.requests} | {cell.errors} "
+            f"| {cell.page} | {cell.clients} | {cell.cache} | {timing} | {cell.requests} | {cell.errors} "
             f"| {queries} |"
         )
     return "\n".join(lines)
@@ -428,11 +432,12 @@ def write_readme(size, block):
     if start in text and end in text:
         before, rest = text.split(start, 1)
         text = before + marked + rest.split(end, 1)[1]
-    else:
-        anchor = "<!-- /load -->"
+    else:  # before the block of the next larger size, or at the end of the section
+        larger = [int(other) for other in re.findall(r"<!-- load:(\d+) -->", text) if int(other) > size]
+        anchor = f"<!-- load:{min(larger)} -->" if larger else "<!-- /load -->"
         if anchor not in text:
             raise RuntimeError(f"benchmarks/README.md: die Marke {anchor} fehlt.")
-        text = text.replace(anchor, f"{marked}\n\n{anchor}")
+        text = text.replace(anchor, f"{marked}\n\n{anchor}", 1)
     README.write_text(text)
 
 
