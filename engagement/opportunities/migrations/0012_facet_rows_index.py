@@ -32,6 +32,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("opportunities", "0010_located_at_street")]
+    dependencies = [("opportunities", "0011_teaser_and_description_may_wait_for_submission")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
