@@ -10,6 +10,7 @@ end by the day) or the next moment a listed one-off date passes or a "Neu" badge
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
@@ -33,7 +34,10 @@ _CHANGE_AT_KEY = "pagecache:listings-change-at"
 
 def listings_change_at():
     """The next moment a list of offers changes by time alone: local midnight, or earlier when a
-    listed one-off date passes or a "Neu" badge goes. Kept in the cache until an offer changes."""
+    listed one-off date passes or a "Neu" badge goes. Kept in the cache until an offer changes. None
+    (nothing to ask) while the page cache is off."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return None
     now = timezone.now()
     moment = cache.get(_CHANGE_AT_KEY)
     if moment is None or moment <= now:
