@@ -277,7 +277,7 @@ class Words:
         """The `ids` (few: at most the result cap) best first: by the concepts matched (a place counts
         half); then by those in the title as typed, those in the title at all (a related word in the
         title says more than the word itself deep in the description), those matched as typed
-        anywhere, those in title, teaser or topics, those matched as whole words (full text); then
+        anywhere, those in title, teaser or topics, those matched as typed whole words (full text); then
         newest first."""
         flags = {}
         for index, concept in enumerate(self.concepts):
@@ -303,7 +303,7 @@ class Words:
             typed_in_title += contains(title, concept.forms)
             in_title += contains(title, alternatives)
             in_text += is_in_text
-            whole += row[f"any_{index}"]
+            whole += row[f"typed_{index}"]
         published = row["first_published_at"].timestamp() if row["first_published_at"] else 0
         return (-matched, -typed_in_title, -in_title, -typed, -in_text, -whole, -published, -row["pk"])
 

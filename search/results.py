@@ -117,7 +117,7 @@ class WordMatches:
         self.words = words
         self.count_limit = count_limit
         self.capped = False
-        self.ids = None
+        self.full_text_hits = 0
         self.parts = words.parts(opportunities)
         if len(words.concepts) == 1 and words.any_substring is not None:
             # One concept: its full-text hits are those of the whole query, so the rest are the substring
@@ -134,15 +134,20 @@ class WordMatches:
         ids = []
         for part in self.parts:
             ids += part.order_by().values_list("pk", flat=True)[: limit + 1 - len(ids)]
+            if part is self.parts[0]:
+                self.full_text_hits = len(ids)  # at most limit + 1: enough for any window under the cap
             if len(ids) > limit:
                 return None
         return self.words.ranked(ids)
 
     @cached_property
     def head_count(self):
-        return capped_count(
-            self.opportunities.filter(pk__in=self.words.all_full_text.ids()), self.count_limit
-        )
+        """How many offers match every concept by full text: for one concept the first part, counted
+        already."""
+        if len(self.words.concepts) == 1 and self.count_limit is not None:
+            return self.full_text_hits
+        hits = self.opportunities.filter(pk__in=self.words.all_full_text.ids())
+        return capped_count(hits, self.count_limit)
 
     def count(self):
         if self.known is not None:
