@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Case, CharField, Count, DateField, F, Value, When
+from django.db.models import Case, CharField, Count, DateField, F, Q, Value, When
 from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 from engagement.applications import counts as application_counts
 from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
-from engagement.organisations.models import Organisation
+from engagement.organisations.models import Invitation, Organisation
 
 from .models import ContentReport
 
@@ -46,6 +46,9 @@ class CityModerationPanel(Component):
                     )
                     .count(),
                     "open_reports": ContentReport.objects.open().filter(city=city).count(),
+                    "invitations": Invitation.objects.from_cities([city]).aggregate(
+                        sent=Count("pk"), accepted=Count("pk", filter=Q(accepted_at__isnull=False))
+                    ),
                     "statistics": city_statistics(city, listed),
                     "expiring": with_last_listed_day(listed)
                     .filter(last_listed_day__range=(today, soon))
