@@ -55,6 +55,9 @@ class OverviewView(MemberRequiredMixin, TemplateView):
             .select_related("organisation", "city", "freshness")
             .order_by("-latest_revision_created_at", "-pk")
         )
+        for page in pages:
+            # Only an offer the freshness sweep took offline has a Freshness row saying so.
+            page.taken_offline_at = page.freshness.taken_offline_at if hasattr(page, "freshness") else None
         # The current workflow state of every page in one query, not one per row.
         page_ids = [page.pk for page in pages]
         workflow_states = {

@@ -19,7 +19,7 @@ from engagement.applications import counts as application_counts
 from engagement.cities.access import cities_edited_by
 from engagement.opportunities.models import OpportunityPage
 from engagement.opportunities.stats import listed_counts
-from engagement.organisations.models import Organisation
+from engagement.organisations.models import Invitation, Organisation
 
 from .models import ContentReport
 
@@ -55,6 +55,9 @@ class CityModerationPanel(Component):
                     )
                     .count(),
                     "open_reports": ContentReport.objects.open().filter(city=city).count(),
+                    "invitations": Invitation.objects.from_cities([city]).aggregate(
+                        sent=Count("pk"), accepted=Count("pk", filter=Q(accepted_at__isnull=False))
+                    ),
                     "statistics": cached_city_figures(city),
                     "expiring": expiring(listed, today, soon)[:10],
                 }

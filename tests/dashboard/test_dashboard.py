@@ -55,7 +55,9 @@ def test_member_drafts_submits_and_the_citys_editor_approves(client, member, edi
     assert "Entwurf" in client.get("/mein-verein/").content.decode()
 
     client.post(f"/mein-verein/angebote/{page.pk}/einreichen/")
-    assert "In Prüfung" in client.get("/mein-verein/").content.decode()
+    html = client.get("/mein-verein/").content.decode()
+    assert "In Prüfung" in html
+    assert "Wieder online stellen" not in html  # only for an offer the freshness sweep took offline
 
     state = WorkflowState.objects.get(object_id=str(page.pk))
     state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")

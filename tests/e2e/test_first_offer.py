@@ -65,15 +65,15 @@ class Walk:
         self.clicks += 2
         self.page.locator(selector).select_option(value)
 
-    def look(self, name):
+    def look(self, name, prefix="first-offer"):
         """Check the page with axe and keep screenshots at 1280 and 375 px."""
         found = axe_violations(self.page)
         if found:
             self.violations[name] = found
         SCREENSHOTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=SCREENSHOTS / f"first-offer-{name}-1280.png", full_page=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{prefix}-{name}-1280.png", full_page=True)
         self.page.set_viewport_size({"width": 375, "height": 800})
-        self.page.screenshot(path=SCREENSHOTS / f"first-offer-{name}-375.png", full_page=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{prefix}-{name}-375.png", full_page=True)
         self.page.set_viewport_size({"width": 1280, "height": 900})
 
     @property
@@ -172,3 +172,83 @@ def test_a_new_verein_reaches_its_first_submitted_offer_in_under_five_minutes(pa
     assert urlsplit(page.url).path == f"/mein-verein/angebote/{copy.pk}/bearbeiten/"
     assert page.locator("#id_title").input_value() == "Reparieren im Repair-Café"
     walk.look("copy")
+
+
+@pytest.fixture
+def member(site):
+    from tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory(username="verein-bretten", first_name="Anna", last_name="Muster")
+    MembershipFactory(organisation=site["verein"], user=user, role="owner")
+    return user
+
+
+def log_in(page, base):
+    page.goto(base + "/mein-verein/anmelden/", wait_until="load")
+    page.fill("input[name=username]", "verein-bretten")
+    page.fill("input[name=password]", "secret")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+
+
+def test_weiter_checks_the_current_step_before_moving_on(page, site, member):
+    base = site["base"]
+    log_in(page, base)
+    page.goto(f"{base}/mein-verein/organisation/{site['verein'].pk}/neu/", wait_until="load")
+    page.fill("#id_title", "")
+    next_step = page.get_by_role("button", name="Weiter")
+    next_step.click()
+    assert page.locator("#schritt-1").is_visible()
+    assert page.get_by_text("Bitte füllen Sie dieses Feld aus.").is_visible()
+    assert page.evaluate("document.activeElement.id") == "id_title"
+    assert page.locator("#id_title").get_attribute("aria-invalid") == "true"
+
+    page.fill("#id_title", "Kuchen backen für das Sommerfest")
+    next_step.click()  # the other fields of step 1 may wait: a draft needs only the title
+    assert page.locator("#schritt-2").is_visible()
+    next_step.click()
+    page.fill("#id_postcode", "7501")
+    next_step.click()
+    assert page.locator("#schritt-3").is_visible()
+    assert page.get_by_text("Bitte prüfen Sie diese Angabe.").is_visible()
+    page.fill("#id_postcode", "75015")
+    next_step.click()
+    assert page.locator("#schritt-4").is_visible()
+
+
+def test_every_verein_page_at_1280_and_375_without_wcag_violations(page, site, member, mailoutbox):
+    """Screenshots of each Verein page (tests/e2e/screenshots/verein-*.png) and axe on each."""
+    from engagement.organisations import membership
+
+    base = site["base"]
+    verein = site["verein"]
+    invitation = membership.send_invitation(organisation=verein, email="neu@example.org", by=member)
+    token = membership.invitation_token(invitation)
+    offer = site["reading"]
+    walk = Walk(page)
+    anonymous = {
+        "login": "/mein-verein/anmelden/",
+        "register": "/mein-verein/registrieren/",
+        "password-reset": "/mein-verein/passwort/vergessen/",
+        "invitation-anonymous": f"/mein-verein/einladung/{token}/",
+    }
+    for name, path in anonymous.items():
+        walk.open(base + path)
+        assert page.locator("h1").count() == 1, name
+        walk.look(name, prefix="verein")
+    log_in(page, base)
+    members_only = {
+        "overview": "/mein-verein/",
+        "offer-form": f"/mein-verein/organisation/{verein.pk}/neu/",
+        "offer-edit": f"/mein-verein/angebote/{offer.pk}/bearbeiten/",
+        "found-organisation": "/mein-verein/organisation/anlegen/",
+        "join-organisation": "/mein-verein/organisation/beitreten/",
+        "members": f"/mein-verein/organisation/{verein.pk}/mitglieder/",
+        "applications": "/mein-verein/bewerbungen/",
+        "invitation": f"/mein-verein/einladung/{token}/",
+    }
+    for name, path in members_only.items():
+        walk.open(base + path)
+        assert page.locator("h1").count() == 1, name
+        walk.look(name, prefix="verein")
+    assert walk.violations == {}, json.dumps(walk.violations, indent=2, ensure_ascii=False)

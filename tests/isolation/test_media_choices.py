@@ -53,6 +53,8 @@ def city_form(city, **changes):
             "intro": rich_text(city.intro or "<p></p>"),
             "contact_role": city.contact_role,
             "postcodes": city.postcodes,
+            "area_postcodes": city.area_postcodes,
+            "review_days": city.review_days,
             "accent_colour": city.accent_colour,
             "comments": inline_formset([]),
         }

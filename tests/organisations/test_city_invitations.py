@@ -93,6 +93,7 @@ def test_an_invited_verein_registers_accepts_and_starts_with_its_first_offer(
 
     html = client.get(URL).content.decode()
     assert "1 von 1 hat angenommen." in html and "Angenommen am" in html
+    assert "1 von 1 eingeladenen Vereinen hat angenommen." in client.get("/admin/").content.decode()
 
 
 def test_a_list_invites_every_verein_once(
