@@ -9,7 +9,6 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
-from django.contrib.messages import constants as message_constants
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -122,8 +121,6 @@ LOGIN_URL = "dashboard:login"
 AUTHENTICATION_BACKENDS = ["engagement.security.backends.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "engagement.security.forms.StaffLoginForm"
 LOGIN_REDIRECT_URL = "dashboard:overview"
-# KERN's alerts know "danger", not Django's "error".
-MESSAGE_TAGS = {message_constants.ERROR: "danger"}
 
 TEMPLATES = [
     {
