@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from engagement.applications.models import Application
+from engagement.applications.models import AccessToken, Application
 from engagement.legal.models import LegalPage
 from engagement.operations import pagecache
 from tests.factories import MembershipFactory, UserFactory, make_city, make_opportunity
@@ -149,7 +149,7 @@ def test_personal_pages_and_form_errors_are_never_stored(client, offer, mailoutb
         message="Gern.",
         consent_given_at=timezone.now(),
     )
-    status = f"/bewerbung/{application.access_token}/"
+    status = f"/bewerbung/{AccessToken.issue(application, AccessToken.Purpose.STATUS)}/"
     first, _ = get(client, status)
     assert first.status_code == 200 and "no-store" in first["Cache-Control"]
     _, queries = get(Client(), status)
