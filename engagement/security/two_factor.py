@@ -9,7 +9,6 @@ the code. The code after a Verein login counts against the login throttle like a
 """
 
 from base64 import b32encode
-from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
@@ -50,10 +49,12 @@ def pending_device(user) -> TOTPDevice:
 
 
 def qr_code_svg(device: TOTPDevice) -> str:
-    """The device's otpauth:// address as an SVG drawn here: the secret never leaves the server."""
-    out = BytesIO()
-    qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).save(out)
-    return out.getvalue().decode()
+    """The device's otpauth:// address as an SVG drawn here: the secret never leaves the server.
+
+    Without an XML declaration: the SVG goes inline into HTML pages, where `<?xml` is an error.
+    """
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    return image.to_string(encoding="unicode")
 
 
 @transaction.atomic

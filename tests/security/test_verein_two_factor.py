@@ -146,6 +146,7 @@ def test_switching_on_shows_a_qr_code_from_this_host_and_ten_recovery_codes_once
     client, _ = password_only(member)
     page = client.get(TWO_FACTOR).content.decode()
     assert "<svg" in page
+    assert "<?xml" not in page  # inline in HTML, where an XML declaration is an error
     assert "otpauth://" not in page  # the secret is drawn here, never sent to a QR code service
     device = TOTPDevice.objects.get(user=member)
     response = client.post(TWO_FACTOR, {"token": current_code(device)})
