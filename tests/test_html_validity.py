@@ -75,6 +75,7 @@ def pages(verein_bretten, ettlingen):
         "members": f"/mein-verein/organisation/{verein_bretten.pk}/mitglieder/",
         "found-organisation": "/mein-verein/organisation/anlegen/",
         "join-organisation": "/mein-verein/organisation/beitreten/",
+        "two-factor": "/mein-verein/zwei-faktor/",
     }
     posted = {"apply-with-errors": {"email": "kaputt"}}
     return public, verein, member, posted

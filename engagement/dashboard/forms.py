@@ -255,6 +255,35 @@ class MemberLoginForm(ThrottledLoginFormMixin, AuthenticationForm):
         return super().clean()
 
 
+class SwitchOffTwoFactorForm(forms.Form):
+    """Switching the second factor off needs a proof: a current code or the account's password."""
+
+    token = forms.CharField(
+        label=_("Code"),
+        required=False,
+        max_length=16,
+        help_text=_("Sechs Ziffern aus Ihrer Authenticator-App oder einer Ihrer Wiederherstellungscodes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+    password = forms.CharField(
+        label=_("oder Ihr Passwort"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("token") and not cleaned.get("password"):
+            raise forms.ValidationError(
+                _("Bitte geben Sie einen aktuellen Code oder Ihr Passwort ein."), code="no_proof"
+            )
+        return cleaned
+
+    def add_wrong_proof_error(self):
+        self.add_error(None, _("Code oder Passwort stimmen nicht. Die Zwei-Faktor-Anmeldung bleibt an."))
+
+
 class RegistrationForm(HoneypotMixin, forms.Form):
     first_name = forms.CharField(
         label=_("Vorname"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})

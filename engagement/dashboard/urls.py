@@ -10,6 +10,8 @@ app_name = "dashboard"
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
     path("anmelden/", views.RateLimitedLoginView.as_view(), name="login"),
+    path("anmelden/zweiter-faktor/", views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
+    path("zwei-faktor/", views.TwoFactorView.as_view(), name="two_factor"),
     path("registrieren/", views.register_view, name="register"),
     path("registrieren/bestaetigen/<str:token>/", views.verify_email_view, name="verify_email"),
     path(

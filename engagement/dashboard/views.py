@@ -7,9 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
@@ -20,6 +23,8 @@ from engagement.organisations import membership
 from engagement.organisations.models import Organisation
 from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_key, hit
+from engagement.security import two_factor
+from engagement.security.forms import TokenForm
 from engagement.users import accounts
 
 from .forms import (
@@ -29,6 +34,7 @@ from .forms import (
     OpportunityForm,
     OrganisationForm,
     RegistrationForm,
+    SwitchOffTwoFactorForm,
 )
 
 
@@ -232,11 +238,110 @@ class RateLimitedLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
     form_class = MemberLoginForm
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if two_factor.has_device(form.get_user()):
+            # The password alone opens nothing: the code comes next (VereinTwoFactorMiddleware).
+            url = reverse("dashboard:two_factor_verify")
+            return redirect(f"{url}?{urlencode({'next': self.get_success_url()})}")
+        return response
+
     def form_invalid(self, form):
         if getattr(self.request, "login_throttled", False):
             context = self.get_context_data(form=form, rate_limited=True)
             return self.render_to_response(context, status=429)
         return super().form_invalid(form)
+
+
+def _next_url(request) -> str:
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("dashboard:overview")
+
+
+@method_decorator([never_cache, sensitive_post_parameters("token")], name="dispatch")
+class TwoFactorVerifyView(MemberRequiredMixin, View):
+    """The second step of the Verein login for members who switched the second factor on: a code
+    from the app or a recovery code (each works once). Wrong codes count against the login throttle."""
+
+    template_name = "dashboard/two_factor_verify.html"
+
+    def get(self, request):
+        if request.user.is_verified() or not two_factor.has_device(request.user):
+            return redirect(_next_url(request))
+        return self.show(TokenForm())
+
+    def post(self, request):
+        if request.user.is_verified() or not two_factor.has_device(request.user):
+            return redirect(_next_url(request))
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            try:
+                if two_factor.verify_counted(request, form.cleaned_data["token"]):
+                    return redirect(_next_url(request))
+            except RateLimited:
+                return self.show(form, rate_limited=True, status=429)
+            form.add_invalid_code_error()
+        return self.show(form, status=400)
+
+    def show(self, form, rate_limited=False, status=200):
+        context = {"form": form, "next": _next_url(self.request), "rate_limited": rate_limited}
+        return render(self.request, self.template_name, context, status=status)
+
+
+@method_decorator([never_cache, sensitive_post_parameters("token", "password")], name="dispatch")
+class TwoFactorView(MemberRequiredMixin, View):
+    """The page "Zwei-Faktor-Anmeldung": members switch an authenticator app on (QR code, a first code, ten
+    recovery codes shown once) or off again (a current code or their password). Optional for members."""
+
+    template_name = "dashboard/two_factor.html"
+
+    def get(self, request):
+        return self.show()
+
+    def post(self, request):
+        if two_factor.has_device(request.user):
+            return self.switch_off(request)
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            codes = two_factor.confirm_device(request, form.cleaned_data["token"])
+            if codes is not None:
+                return render(request, "dashboard/two_factor_recovery_codes.html", {"codes": codes})
+            form.add_invalid_code_error()
+        return self.show(setup_form=form, status=400)
+
+    def switch_off(self, request):
+        form = SwitchOffTwoFactorForm(request.POST)
+        if form.is_valid():
+            try:
+                switched_off = two_factor.switch_off(
+                    request, form.cleaned_data["token"], form.cleaned_data["password"]
+                )
+            except RateLimited:
+                return self.show(switch_off_form=form, rate_limited=True, status=429)
+            if switched_off:
+                messages.success(request, _("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
+                return redirect("dashboard:two_factor")
+            form.add_wrong_proof_error()
+        return self.show(switch_off_form=form, status=400)
+
+    def show(self, setup_form=None, switch_off_form=None, rate_limited=False, status=200):
+        user = self.request.user
+        context = {"rate_limited": rate_limited}
+        if two_factor.has_device(user):
+            context.update(switched_on=True, form=switch_off_form or SwitchOffTwoFactorForm())
+        else:
+            device = two_factor.pending_device(user)
+            context.update(
+                switched_on=False,
+                form=setup_form or TokenForm(),
+                qr_code=two_factor.qr_code_svg(device),
+                secret=two_factor.readable_secret(device),
+            )
+        return render(self.request, self.template_name, context, status=status)
 
 
 class RateLimitedPasswordResetView(auth_views.PasswordResetView):

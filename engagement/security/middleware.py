@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from . import throttle, two_factor
@@ -99,3 +99,44 @@ class AdminTwoFactorMiddleware:
 
     def _is_open(self, request) -> bool:
         return any(request.path_info.startswith(reverse(name)) for name in self.OPEN_URL_NAMES)
+
+
+class VereinTwoFactorMiddleware:
+    """A Verein member who switched on the second factor opens no page of "Mein Verein" until this
+    session passed it: after the password, the member is sent to enter a code. Members without a device
+    log in with their password alone (the factor is optional for them)."""
+
+    # Pages of the dashboard that anyone may open without logging in: they show no Verein's data.
+    OPEN_URL_NAMES = {
+        "login",
+        "logout",
+        "two_factor_verify",
+        "register",
+        "verify_email",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "confirm_current",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and self._is_closed_verein_page(request)
+            and two_factor.has_device(user)
+        ):
+            url = reverse("dashboard:two_factor_verify")
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _is_closed_verein_page(self, request) -> bool:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.namespaces[:1] == ["dashboard"] and match.url_name not in self.OPEN_URL_NAMES

@@ -1,12 +1,14 @@
-"""Two-factor authentication for the Wagtail admin, on django-otp: a TOTP app plus recovery codes.
+"""Two-factor authentication on django-otp: a TOTP app plus recovery codes.
 
 Every account that may use the admin (city editors, administrators) needs a second factor before any
 admin page opens (engagement/security/middleware.py). In demo mode (DEMO_MODE, never in production)
 the demo accounts may skip it: the admin shows a notice saying so.
+
+Verein members may switch it on in "Mein Verein" (and off again); once on, no Verein page opens before
+the code. The code after a Verein login counts against the login throttle like a password.
 """
 
 from base64 import b32encode
-from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
@@ -16,6 +18,10 @@ from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from engagement.ratelimit import RateLimited
+
+from . import throttle
 
 RECOVERY_CODE_COUNT = 10
 DEVICE_NAME = "Authenticator-App"
@@ -43,10 +49,12 @@ def pending_device(user) -> TOTPDevice:
 
 
 def qr_code_svg(device: TOTPDevice) -> str:
-    """The device's otpauth:// address as an SVG drawn here: the secret never leaves the server."""
-    out = BytesIO()
-    qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).save(out)
-    return out.getvalue().decode()
+    """The device's otpauth:// address as an SVG drawn here: the secret never leaves the server.
+
+    Without an XML declaration: the SVG goes inline into HTML pages, where `<?xml` is an error.
+    """
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    return image.to_string(encoding="unicode")
 
 
 @transaction.atomic
@@ -89,6 +97,36 @@ def verify(request, token: str) -> bool:
             otp_login(request, verified)
             return True
     return False
+
+
+def verify_counted(request, token: str) -> bool:
+    """verify() as a step of the login: a wrong code counts against the login throttle of the account
+    (engagement/security/throttle.py), and past its budget no code is checked (raises RateLimited)."""
+    username = request.user.get_username()
+    if throttle.is_blocked(request, username):
+        raise RateLimited
+    if verify(request, token):
+        return True
+    throttle.record_failure(request, username)
+    return False
+
+
+def switch_off(request, token: str, password: str) -> bool:
+    """Remove the account's app and recovery codes, proven by a current code or the password.
+
+    A wrong proof counts against the login throttle (a stolen session guesses no password here); past
+    its budget nothing is checked (raises RateLimited). Returns False for a wrong proof.
+    """
+    user = request.user
+    username = user.get_username()
+    if throttle.is_blocked(request, username):
+        raise RateLimited
+    proven = bool(token and verify(request, token)) or bool(password and user.check_password(password))
+    if not proven:
+        throttle.record_failure(request, username)
+        return False
+    remove_devices(user)
+    return True
 
 
 def readable_secret(device: TOTPDevice) -> str:

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "engagement.security.middleware.StaffSessionTimeoutMiddleware",
     "engagement.security.middleware.AdminTwoFactorMiddleware",
+    "engagement.security.middleware.VereinTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
