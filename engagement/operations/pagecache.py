@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -160,7 +160,7 @@ def invalidate(tags):
     in between (from the data before the commit) started after the first and so falls to the second."""
     tags = frozenset(tags)
     invalidate_now(tags)
-    if transaction.get_connection().in_atomic_block:
+    if connection.in_atomic_block:
         transaction.on_commit(lambda: invalidate_now(tags))
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -102,6 +102,18 @@ def _organisation_changed(instance, **kwargs):
     _offers_changed(
         {organisation_tag(instance.pk), OFFERS, *(offers_in_city(city) for city in cities if city)}
     )
+
+
+@receiver(m2m_changed, sender=OpportunityPage.categories.through, dispatch_uid="pagecache_offer_topics")
+def _offer_topics_changed(instance, action, reverse, pk_set, **kwargs):
+    """Topics set on an offer, or offers added to a topic from the topic's side: both change which
+    lists and searches show the offers, without a save of the offer."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        _offers_changed(offer_tags(instance))
+    else:
+        _offers_changed({OFFERS, SITE})
 
 
 @receiver(post_save, sender=Category, dispatch_uid="pagecache_category_saved")

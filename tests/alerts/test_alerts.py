@@ -152,7 +152,7 @@ def test_only_new_matching_offers_are_mailed_and_never_twice(
     make_opportunity(city=bretten, title="Vorlesen")  # other words
     assert send_due(a_day_later()) == [1]
     [mail] = mailoutbox
-    assert mail.subject == "Ein neues Angebot: „Tafel“ · in Bretten"
+    assert mail.subject == "1 neues Angebot: „Tafel“ · in Bretten"
     assert "Tafel-Ausgabe am Samstag" in mail.body
     assert "früher" not in mail.body and "Ettlingen" not in mail.body
     assert paths(mail, f"/bretten/{new.slug}/")

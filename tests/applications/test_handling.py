@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from engagement.applications import services
@@ -230,7 +231,8 @@ def test_one_off_acceptance_carries_an_ics_calendar_entry(
     assert filename == "termin.ics" and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in content and "SUMMARY:Stadtfest\\, Aufbau\\; Abbau" in content
     start = in_days(10, hour=14).astimezone(dt.UTC)
-    assert f"DTSTART:{start:%Y%m%dT%H%M%SZ}" in content
+    local = start.astimezone(timezone.get_default_timezone())
+    assert f"DTSTART;TZID=Europe/Berlin:{local:%Y%m%dT%H%M%S}" in content  # local time, with its zone
     assert all(len(line.encode()) <= 75 for line in content.split("\r\n"))
     assert "Den Termin finden Sie im Anhang" in mailoutbox[-1].body
 

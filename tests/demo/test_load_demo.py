@@ -167,9 +167,9 @@ def test_demo_content_from_the_data_files_is_the_content_it_always_was(demo):
         )
         for city in CityPage.objects.all()
     }
-    assert per_city == {"baden-baden": (6, 22), "bretten": (6, 22), "ettlingen": (6, 23)}
+    assert per_city == {"baden-baden": (6, 23), "bretten": (6, 23), "ettlingen": (6, 25)}
     schedules = OpportunityPage.objects.values_list("schedule_kind", flat=True)
-    assert sorted(Counter(schedules).items()) == [("flexible", 22), ("one_off", 21), ("regular", 24)]
+    assert sorted(Counter(schedules).items()) == [("flexible", 22), ("one_off", 21), ("regular", 28)]
     assert OpportunityPage.objects.filter(waiting_list=True).count() == 1
 
     sorting_day = OpportunityPage.objects.get(title="Großer Sortiertag nach der Kleidersammlung")
