@@ -95,6 +95,8 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("search.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
+    # Every listed offer for national platforms: Freiwilligendatenbank CSV, Volunteering Data JSON-LD.
+    path("api/v2/export/", include("engagement.exchange.urls")),
     # For search engines, per host and outside the language prefix (one sitemap lists both languages).
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", discovery_views.sitemap_index, name="sitemap_index"),

@@ -271,7 +271,7 @@ class PageCacheMiddleware:
     # -- misses
 
     def _store(self, cache, key, started, mark, request, response):
-        if response.status_code != 200 or response.streaming or getattr(request, "is_preview", False):
+        if response.status_code != 200 or getattr(request, "is_preview", False):
             return None
         if _cache_control(response) & {"private", "no-store", "no-cache"}:
             return None
@@ -282,17 +282,59 @@ class PageCacheMiddleware:
             return None
         if response.has_header("Content-Encoding"):
             return None
+        if response.streaming:
+            if settings.CSRF_COOKIE_NAME in response.cookies:
+                return None
+            return self._store_when_streamed(cache, key, started, mark, response)
         content, tokens = _TOKEN_INPUT.subn(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
         if b"csrfmiddlewaretoken" in _TOKEN_INPUT.sub(b"", content):
             return None  # a token somewhere we did not put the placeholder: never share it
         if tokens == 0 and settings.CSRF_COOKIE_NAME in response.cookies:
             return None
+        expires_at = self._expires_at(mark)
+        if expires_at is None:
+            return None
+        return self._write(cache, key, started, mark, response, content, tokens, expires_at)
+
+    @staticmethod
+    def _expires_at(mark):
         now = time.time()
         expires_at = now + settings.PAGE_CACHE_SECONDS
         if mark.expires_at is not None:
             expires_at = min(expires_at, mark.expires_at)
-        if expires_at - now < 1:
+        return None if expires_at - now < 1 else expires_at
+
+    def _store_when_streamed(self, cache, key, started, mark, response):
+        """A streamed answer (a large export) goes out chunk by chunk as before; a copy of the chunks is
+        stored once the stream has ended, if it stayed within PAGE_CACHE_MAX_STREAMED_BYTES. Streams
+        carry no form, so no CSRF token; one that holds a token anyway is not kept."""
+        expires_at = self._expires_at(mark)
+        if expires_at is None:
             return None
+        limit = settings.PAGE_CACHE_MAX_STREAMED_BYTES
+        chunks = response.streaming_content
+
+        def tee():
+            kept, size = [], 0
+            for chunk in chunks:
+                if kept is not None:
+                    size += len(chunk)
+                    if size <= limit:
+                        kept.append(chunk)
+                    else:
+                        kept = None  # too large to keep: it streams, and is read again next time
+                yield chunk
+            if kept is not None:
+                content = b"".join(kept)
+                if b"csrfmiddlewaretoken" not in content and time.time() < expires_at:
+                    self._write(cache, key, started, mark, response, content, 0, expires_at)
+
+        response.streaming_content = tee()
+        return {"csrf": False, "expires_at": expires_at}
+
+    @staticmethod
+    def _write(cache, key, started, mark, response, content, tokens, expires_at):
+        now = time.time()
         versions = cache.get_many([TAG_PREFIX + tag for tag in mark.tags])
         for tag in mark.tags:
             if TAG_PREFIX + tag not in versions:

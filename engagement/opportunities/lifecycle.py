@@ -157,6 +157,26 @@ def create_draft(*, organisation: Organisation, user, data: dict, image=None) ->
 
 
 @transaction.atomic
+def create_imported_draft(*, organisation: Organisation, user, data: dict, source_id: str) -> OpportunityPage:
+    """An offer read from another platform's file (engagement/exchange), by an administrator: a draft in
+    the organisation's city, remembered by the id its source gave it. Never published here: the caller
+    submits it to the city's moderation like any Verein's offer."""
+    if not user.is_superuser:
+        raise PermissionDenied
+    city = organisation.home_city
+    data = dict(data)
+    relations = {name: data.pop(name) for name in RELATIONS if name in data}
+    page = OpportunityPage(organisation=organisation, owner=user, live=False, source_id=source_id, **data)
+    page.validating_draft = True
+    page.slug = _unique_slug(city, page.title)
+    city.add_child(instance=page)
+    for name, values in relations.items():
+        getattr(page, name).set(values)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+@transaction.atomic
 def update_draft(*, page: OpportunityPage, user, data: dict, image=None) -> OpportunityPage:
     """A new revision; a published version stays online until the editors approve this one."""
     latest = page.get_latest_revision_as_object()

@@ -236,7 +236,13 @@ class OpportunityPage(CachedPageMixin, Page):
     # test per row in the link table visited every row of the other conditions. Kept like search_text.
     category_ids = IdSetField()
 
+    # Where an imported offer came from (engagement/exchange): the id its source gave it. An import finds
+    # the offer again by it, so importing the same file twice changes nothing. Empty for our own offers.
+    source_id = models.CharField(_("Quell-ID"), max_length=200, blank=True, default="", editable=False)
+
     objects = OpportunityManager()
+    # A copy is a new offer of ours: it must not claim the source's id (unique) of the original.
+    exclude_fields_in_copy = ["source_id"]
     base_form_class = OpportunityPageForm
     copy_form_class = OpportunityCopyForm
 
@@ -336,6 +342,11 @@ class OpportunityPage(CachedPageMixin, Page):
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="opportunity_lat_lng"),
             models.Index(fields=["end_date"], name="opportunity_end_date"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_id"], condition=~Q(source_id=""), name="opportunity_unique_source_id"
+            ),
         ]
 
     # --- Validation -----------------------------------------------------------------------------

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "engagement.jobs",
     "engagement.discovery",
     "engagement.alerts",
+    "engagement.exchange",
     "home",
     "search",
     "engagement.operations",
@@ -213,6 +214,8 @@ CACHES = {
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=60)
+# A streamed answer (the exports, /api/v2/export/) is kept only up to this size; larger ones stream anew.
+PAGE_CACHE_MAX_STREAMED_BYTES = env.int("PAGE_CACHE_MAX_STREAMED_BYTES", default=32 * 1024 * 1024)
 
 # --- Background work: celery for our tasks, django-tasks for Wagtail's own -------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
