@@ -151,9 +151,9 @@ def _datetime_field(**kwargs):
 def _number_bounds(key):
     bounds = {}
     for validator in OpportunityPage._meta.get_field(key).validators:
-        if validator.code == "min_value":
+        if getattr(validator, "code", None) == "min_value":
             bounds["min_value"] = validator.limit_value
-        if validator.code == "max_value":
+        if getattr(validator, "code", None) == "max_value":
             bounds["max_value"] = validator.limit_value
     return bounds
 

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("format", choices=sorted(EXPORTS), help="freiwilligendatenbank oder volunteeringdata")
+        parser.add_argument(
+            "format", choices=sorted(EXPORTS), help="freiwilligendatenbank oder volunteeringdata"
+        )
         parser.add_argument("--city", help="Kürzel einer Stadt, z. B. bretten (ohne: alle Städte)")
         parser.add_argument("--output", "-o", help="Datei (ohne: Standardausgabe)")
 
