@@ -522,19 +522,20 @@ def import_offers(raw: bytes, *, user, city=None, dry_run=True, progress=None) -
             return report
         for item in planned:
             if not item.report.skipped:
-                verb = _("Wird") if dry_run else _("Wurde")
-                item.report.notes.insert(
-                    0,
-                    _("%(verb)s als Entwurf in %(city)s angelegt%(submitted)s.")
-                    % {
-                        "verb": verb,
-                        "city": item.city.title,
-                        "submitted": _(" und zur Prüfung eingereicht") if item.complete else "",
-                    },
-                )
+                item.report.notes.insert(0, _outcome(item, dry_run) % {"city": item.city.title})
         if not dry_run:
             _write(planned, user=user, progress=progress)
         return report
+
+
+def _outcome(item, dry_run) -> str:
+    if dry_run:
+        if item.complete:
+            return _("Wird als Entwurf in %(city)s angelegt und zur Prüfung eingereicht.")
+        return _("Wird als Entwurf in %(city)s angelegt.")
+    if item.complete:
+        return _("Wurde als Entwurf in %(city)s angelegt und zur Prüfung eingereicht.")
+    return _("Wurde als Entwurf in %(city)s angelegt.")
 
 
 @transaction.atomic

@@ -205,3 +205,13 @@ def test_the_command_exports_one_city_as_jsonld(full_offer, one_off_offer, tmp_p
     document = json.loads(target.read_text(encoding="utf-8"))
     titles = [activity["title"] for node in document["@graph"] for activity in node["activity"]]
     assert titles == ["Stadtputz am Samstag"]
+
+
+def test_an_export_larger_than_the_limit_streams_every_time_and_is_not_kept(client, full_offer, settings):
+    settings.PAGE_CACHE_MAX_STREAMED_BYTES = 100
+    first = client.get(CSV_URL)
+    assert first.streaming
+    text = body(first)
+    second = client.get(CSV_URL)
+    assert second.streaming  # read again, not answered from the cache
+    assert body(second) == text
