@@ -528,12 +528,12 @@ def import_offers(raw: bytes, *, user, city=None, dry_run=True, progress=None) -
         return report
 
 
-def _outcome(item, dry_run) -> str:
+def _outcome(item, dry_run, submitted=True) -> str:
     if dry_run:
         if item.complete:
             return _("Wird als Entwurf in %(city)s angelegt und zur Prüfung eingereicht.")
         return _("Wird als Entwurf in %(city)s angelegt.")
-    if item.complete:
+    if item.complete and submitted:
         return _("Wurde als Entwurf in %(city)s angelegt und zur Prüfung eingereicht.")
     return _("Wurde als Entwurf in %(city)s angelegt.")
 
@@ -562,5 +562,11 @@ def _write(planned, *, user, progress):
             organisation=organisation, user=user, data=data, source_id=source_id
         )
         if item.complete:
-            lifecycle.submit_for_moderation(page=page, user=user)
+            try:
+                lifecycle.submit_for_moderation(page=page, user=user)
+            except ValidationError as error:  # e.g. a city without its workflow: the draft stays a draft
+                item.report.notes[0] = _outcome(item, dry_run=False, submitted=False) % {
+                    "city": item.city.title
+                }
+                item.report.notes.extend(error.messages)
         item.report.page = page

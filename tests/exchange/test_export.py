@@ -45,7 +45,9 @@ def test_no_contact_person_phone_or_email_leaves_in_either_export(client, full_o
 def test_drafts_pending_organisations_and_ended_offers_are_not_exported(client, bretten, full_offer):
     make_opportunity(city=bretten, title="Entwurf bleibt intern", publish=False)
     pending = Organisation.objects.create(
-        name="Noch nicht geprüft", home_city=bretten, verification_state=Organisation.VerificationState.PENDING
+        name="Noch nicht geprüft",
+        home_city=bretten,
+        verification_state=Organisation.VerificationState.PENDING,
     )
     make_opportunity(organisation=pending, title="Von ungeprüfter Organisation")
     ended = make_opportunity(city=bretten, title="Schon vorbei")
@@ -101,9 +103,9 @@ def test_the_csv_has_one_row_per_offer_in_the_documented_columns(client, full_of
 
 
 def test_a_text_a_spreadsheet_would_run_as_a_formula_is_defused(client, bretten):
-    make_opportunity(city=bretten, title="=HYPERLINK(\"http://evil.example\")", teaser="@SUM(1)")
+    make_opportunity(city=bretten, title='=HYPERLINK("http://evil.example")', teaser="@SUM(1)")
     row = csv_rows(body(client.get(CSV_URL)))[0]
-    assert row["Titel"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["Titel"] == '\'=HYPERLINK("http://evil.example")'
     assert row["Kurzbeschreibung"] == "'@SUM(1)"
 
 
@@ -161,7 +163,9 @@ def test_the_jsonld_is_read_by_an_rdf_parser_as_linked_data(client, full_offer):
 
 
 @pytest.mark.parametrize("url", [CSV_URL, JSONLD_URL, "/api/v2/export/bretten/freiwilligendatenbank.csv"])
-def test_the_number_of_queries_does_not_grow_with_the_offers(client, bretten, url, django_assert_max_num_queries):
+def test_the_number_of_queries_does_not_grow_with_the_offers(
+    client, bretten, url, django_assert_max_num_queries
+):
     organisation = make_opportunity(city=bretten).organisation
     with django_assert_max_num_queries(12) as few:
         body(client.get(url))

@@ -135,7 +135,9 @@ def test_export_then_import_into_an_empty_database_gives_the_same_offers(
     report = import_offers(exported, user=superuser, dry_run=False)
 
     assert not report.has_errors, report.lines()
-    imported = {page.title: fields_of(page.get_latest_revision_as_object()) for page in OpportunityPage.objects.all()}
+    imported = {
+        page.title: fields_of(page.get_latest_revision_as_object()) for page in OpportunityPage.objects.all()
+    }
     assert imported == originals
     for page in OpportunityPage.objects.all():
         assert not page.live
@@ -224,7 +226,9 @@ def test_an_unknown_organisation_is_created_once_and_waits_for_the_citys_check(s
 
 def test_a_suspended_organisation_gets_no_offers(superuser, bretten):
     OrganisationFactory(
-        name="Lernpaten Bretten", home_city=bretten, verification_state=Organisation.VerificationState.SUSPENDED
+        name="Lernpaten Bretten",
+        home_city=bretten,
+        verification_state=Organisation.VerificationState.SUSPENDED,
     )
     before = counts()
     report = import_offers(csv_file([a_row()]), user=superuser, dry_run=False)
@@ -237,7 +241,9 @@ def test_a_suspended_organisation_gets_no_offers(superuser, bretten):
 
 def test_the_dry_run_reports_each_row_in_german_and_changes_nothing(superuser, bretten):
     before = counts()
-    report = import_offers(csv_file([a_row(), a_row(**{"Angebots-ID": "x-2", "Titel": "Zweites"})]), user=superuser)
+    report = import_offers(
+        csv_file([a_row(), a_row(**{"Angebots-ID": "x-2", "Titel": "Zweites"})]), user=superuser
+    )
     assert counts() == before
     assert report.dry_run and not report.has_errors
     assert report.rows[0].line == 2 and report.rows[1].line == 3
@@ -268,16 +274,20 @@ def test_one_bad_row_stops_the_whole_import_with_an_error_per_cell(superuser, br
     assert report.rows[0].errors == []
     errors = report.rows[1].errors
     assert "Beginn: Bitte ein Datum wie 31.12.2026 eintragen." in errors
-    assert any(error.startswith("Tätigkeitsfelder: Unbekannt: „Raketenbau“. Möglich sind:") for error in errors)
+    assert any(
+        error.startswith("Tätigkeitsfelder: Unbekannt: „Raketenbau“. Möglich sind:") for error in errors
+    )
     assert "Gesuchte Freiwillige: Bitte eine ganze Zahl eingeben." in errors
     assert "Barrierefrei: Bitte „ja“ oder „nein“ eintragen." in errors
-    assert any(error.startswith("Zeitlicher Rahmen: „manchmal“ ist keiner der möglichen Werte") for error in errors)
+    assert any(
+        error.startswith("Zeitlicher Rahmen: „manchmal“ ist keiner der möglichen Werte") for error in errors
+    )
     assert "gehört nicht zu Bretten" in report.rows[2].errors[0] or "10115" in report.rows[2].errors[0]
     assert report.rows[3].errors == ["Die Angebots-ID „fwdb-4711“ steht schon in Zeile 2."]
 
 
 def test_a_file_without_the_required_columns_is_refused(superuser, bretten):
-    report = import_offers("Name;E-Mail\nTafel;a@b.de\n".encode(), user=superuser, dry_run=False)
+    report = import_offers(b"Name;E-Mail\nTafel;a@b.de\n", user=superuser, dry_run=False)
     assert report.file_errors == [
         "Die erste Zeile braucht die Spalten „Angebots-ID“, „Titel“, „Organisation“ "
         "(Vorlage: der Export unter /api/v2/export/freiwilligendatenbank.csv)."
@@ -286,7 +296,10 @@ def test_a_file_without_the_required_columns_is_refused(superuser, bretten):
 
 
 def test_a_file_in_windows_1252_with_commas_is_read(superuser, bretten):
-    data = "Angebots-ID,Titel,Organisation,Stadt,Tätigkeitsfelder\nw-1,Gärtnern,Grünpaten,Bretten,Umwelt & Natur\n"
+    data = (
+        "Angebots-ID,Titel,Organisation,Stadt,Tätigkeitsfelder\n"
+        "w-1,Gärtnern,Grünpaten,Bretten,Umwelt & Natur\n"
+    )
     report = import_offers(data.encode("cp1252"), user=superuser)
     assert not report.has_errors, report.lines()
     assert report.rows[0].title == "Gärtnern"

@@ -3,9 +3,11 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from engagement.cities.models import CityPage
 from engagement.exchange.exports import EXPORTS, stream_export
+from engagement.exchange.offers import exported_offers
 
 
 class Command(BaseCommand):
@@ -29,8 +31,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Die Stadt „{city}“ gibt es nicht.")
         chunks = stream_export(format, city=section)
         if output:
+            # A progress bar by offers (one chunk is one offer in the CSV, one organisation in the JSON-LD).
+            total = exported_offers(section).count() if format == "freiwilligendatenbank" else None
+            quiet = options["verbosity"] < 1
             with open(output, "w", encoding="utf-8", newline="") as file:
-                for chunk in chunks:
+                for chunk in tqdm(chunks, total=total and total + 1, disable=quiet, file=self.stderr._out):
                     file.write(chunk)
         else:
             for chunk in chunks:
