@@ -19,8 +19,11 @@ def _line(text: str) -> str:
 def rich_text_to_plain(html: str) -> str:
     soup = BeautifulSoup(html or "", "html.parser")
     blocks = []
-    for element in soup.find_all(BLOCKS):
-        if element.find_parent(BLOCKS):
+    # Wagtail's rich text is a flat row of blocks; anything nested deeper is searched (slower) as well.
+    top = [child for child in soup.children if getattr(child, "name", None)]
+    flat = all(child.name in BLOCKS for child in top)
+    for element in top if flat else soup.find_all(BLOCKS):
+        if not flat and element.find_parent(BLOCKS):
             continue  # a list inside a list item is part of that item's text
         if element.name in ("ul", "ol"):
             items = [_line(item.get_text(" ")) for item in element.find_all("li", recursive=False)]
