@@ -108,3 +108,34 @@ def test_many_matches_keep_the_order_of_the_few_for_one_word(verein_bretten, mon
     assert many.paginator.object_list.capped
     assert [card.title for card in many.object_list] == few
     assert few[0] == "Betreuung im Verein"
+
+
+def test_over_the_cap_title_matches_come_first_then_the_newest(verein_bretten, monkeypatch):
+    """Over the result cap the window does not rank every full-text hit (at 100 000 offers a frequent
+    word is in a tenth of all texts): offers with the word in the title first, then every other match
+    newest first; the count says "more than"."""
+    offer(verein_bretten, "Gartenhilfe", description="<p>Betreuung der Beete.</p>")
+    offer(verein_bretten, "Betreuung im Verein")
+    offer(verein_bretten, "Fahrdienst", teaser="Betreuung unterwegs.")
+    offer(verein_bretten, "Hundebetreuung")
+    monkeypatch.setattr("search.results.RESULT_CAP", 2)
+    search = SearchQuery("q=Betreuung")
+    first = search.page(1, 2, count_limit=2)
+    assert first.paginator.object_list.capped
+    assert [card.title for card in first.object_list] == ["Betreuung im Verein", "Hundebetreuung"]
+    second = SearchQuery("q=Betreuung").page(2, 2, count_limit=2)
+    assert [card.title for card in second.object_list] == ["Fahrdienst", "Gartenhilfe"]
+
+
+def test_over_the_cap_a_page_costs_the_same_queries_however_many_matches(
+    verein_bretten, monkeypatch, django_assert_max_num_queries
+):
+    for number in range(3):
+        offer(verein_bretten, f"Betreuung {number}", teaser="Betreuung und Begleitung.")
+    monkeypatch.setattr("search.results.RESULT_CAP", 2)
+    SearchQuery("q=Betreuung").page(1, 2, count_limit=2)
+    for number in range(3, 12):
+        offer(verein_bretten, f"Betreuung {number}", teaser="Betreuung und Begleitung.")
+    with django_assert_max_num_queries(8):
+        page = SearchQuery("q=Betreuung").page(1, 2, count_limit=2)
+        assert len(page.object_list) == 2
