@@ -1,8 +1,8 @@
 """How many opportunities are online per city and per topic: the portal's counts, cached.
 
 Counting 100 000 listed opportunities takes tens of milliseconds (one scan for all counts, see
-`_counts_by_city`), too slow for every view of the home page. The counts are cached for a few minutes and dropped whenever an
-opportunity is published or unpublished, so a change shows at once.
+`_counts_by_city`), too slow for every view of the home page. The counts are cached for a few minutes
+and dropped whenever an opportunity is published or unpublished, so a change shows at once.
 """
 
 from django.core.cache import cache

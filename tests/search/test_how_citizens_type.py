@@ -121,7 +121,11 @@ def test_over_the_cap_title_matches_come_first_then_the_newest(verein_bretten, m
     monkeypatch.setattr("search.results.RESULT_CAP", 3)
     page = SearchQuery("q=Betreuung").page(1, 3, count_limit=3)
     assert page.paginator.object_list.capped
-    assert [card.title for card in page.object_list] == ["Betreuung im Verein", "Hundebetreuung", "Fahrdienst"]
+    assert [card.title for card in page.object_list] == [
+        "Betreuung im Verein",
+        "Hundebetreuung",
+        "Fahrdienst",
+    ]
 
 
 def test_over_the_cap_a_page_costs_the_same_queries_however_many_matches(verein_bretten, monkeypatch):
