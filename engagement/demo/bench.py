@@ -49,7 +49,8 @@ def seed_bench(count: int, batch_size: int = 2000, progress=None):
     categories = list(Category.objects.all())  # in the model's ordering
     numbering = {city.pk: _last_child_number(city) for city in cities}
     centres = {code: get_geocoder().geocode(code) for city in cities for code in city.postcode_list}
-    rows = _Rows(ContentType.objects.get_for_model(OpportunityPage), Locale.get_default(), timezone.now())
+    now = timezone.now()
+    rows = _Rows(ContentType.objects.get_for_model(OpportunityPage), Locale.get_default(), now)
     search_index = BulkSearchIndex(OpportunityPage)
     made = batches = 0
     remaining = iter(range(count))
@@ -59,7 +60,7 @@ def seed_bench(count: int, batch_size: int = 2000, progress=None):
             for page_id, index in zip(_reserve_page_ids(len(batch)), batch, strict=True):
                 city = cities[index % len(cities)]
                 page, opportunity, page_links = _page(
-                    page_id, city, numbering, organisations, centres, categories, rows, rng
+                    page_id, city, numbering, organisations, centres, categories, rows, rng, now
                 )
                 pages.append(page)
                 opportunities.append(opportunity)
@@ -214,8 +215,12 @@ def _last_child_number(city):
     return Page._str2int(last.path[-Page.steplen :]) if last else 0
 
 
-def _page(page_id, city, numbering, organisations, centres, categories, rows, rng):
-    """One opportunity: its page row, its opportunity row and its category link rows."""
+def _page(page_id, city, numbering, organisations, centres, categories, rows, rng, now):
+    """One opportunity: its page row, its opportunity row and its category link rows.
+
+    First published at some moment of the past year (as on a site that has grown: one moment for all
+    would make "newest first" a tie of every row, which PostgreSQL sorts in full to break by id), last
+    published now (confirmed, so that no reminder or expiry of freshness applies)."""
     numbering[city.pk] += 1
     number = numbering[city.pk]
     title = f"{rng.choice(WORDS)} {rng.choice(WORDS)} #{number}"
@@ -243,6 +248,7 @@ def _page(page_id, city, numbering, organisations, centres, categories, rows, rn
             "depth": city.depth + 1,
             "url_path": f"{city.url_path}{slug}/",
             "translation_key": uuid.uuid4(),
+            "first_published_at": now - timezone.timedelta(seconds=rng.randint(60, 365 * 24 * 3600)),
         }
     )
     opportunity = rows.opportunity(

@@ -156,6 +156,9 @@ def postgres_with_pool(database: dict) -> dict:
     database["CONN_MAX_AGE"] = 0
     options = database.setdefault("OPTIONS", {})
     options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
+    # No JIT compilation: it pays off for long analytic queries, not for the site's short ones, where
+    # compiling cost more than it saved (67 ms of a 650 ms word search at 100 000 offers).
+    options.setdefault("options", "-c jit=off")
     if env.bool("DATABASE_POOL", default=True):
         options["pool"] = {
             "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),

@@ -108,3 +108,37 @@ def test_many_matches_keep_the_order_of_the_few_for_one_word(verein_bretten, mon
     assert many.paginator.object_list.capped
     assert [card.title for card in many.object_list] == few
     assert few[0] == "Betreuung im Verein"
+
+
+def test_over_the_cap_title_matches_come_first_then_the_newest(verein_bretten, monkeypatch):
+    """Over the result cap the window does not rank every full-text hit (at 100 000 offers a frequent
+    word is in a tenth of all texts): offers with the word in the title first, then every other match
+    newest first; the count says "more than"."""
+    offer(verein_bretten, "Gartenhilfe", description="<p>Betreuung der Beete.</p>")
+    offer(verein_bretten, "Betreuung im Verein")
+    offer(verein_bretten, "Fahrdienst", teaser="Betreuung unterwegs.")
+    offer(verein_bretten, "Hundebetreuung")
+    monkeypatch.setattr("search.results.RESULT_CAP", 3)
+    page = SearchQuery("q=Betreuung").page(1, 3, count_limit=3)
+    assert page.paginator.object_list.capped
+    assert [card.title for card in page.object_list] == [
+        "Betreuung im Verein",
+        "Hundebetreuung",
+        "Fahrdienst",
+    ]
+
+
+def test_over_the_cap_a_page_costs_the_same_queries_however_many_matches(verein_bretten, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("search.results.RESULT_CAP", 2)
+    counts = []
+    for more in (3, 9):
+        for number in range(more):
+            offer(verein_bretten, f"Betreuung {more}-{number}", teaser="Betreuung und Begleitung.")
+        with CaptureQueriesContext(connection) as queries:
+            page = SearchQuery("q=Betreuung").page(1, 2, count_limit=2)
+            assert len(page.object_list) == 2 and page.paginator.object_list.capped
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
