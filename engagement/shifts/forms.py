@@ -68,7 +68,10 @@ class CopyShiftsForm(forms.Form):
         label=_("Schichten übernehmen von"),
         queryset=OpportunityPage.objects.none(),
         empty_label=None,
-        error_messages={"required": _("Bitte wählen Sie ein Angebot.")},
+        error_messages={
+            "required": _("Bitte wählen Sie ein Angebot."),
+            "invalid_choice": _("Bitte wählen Sie eines Ihrer Angebote mit Schichten."),
+        },
     )
     days = forms.IntegerField(
         label=_("Um so viele Tage verschieben"),
