@@ -8,7 +8,7 @@ from django.utils import timezone
 from engagement.shifts.models import Shift
 from tests.factories import make_opportunity
 
-from .conftest import at, make_shift, post, sign_up
+from .conftest import make_shift, post, sign_up
 
 pytestmark = pytest.mark.django_db
 

@@ -186,7 +186,7 @@ def test_honeypot_stores_nothing_and_shows_success(client, fest):
 
 def test_signups_share_the_applications_rate_limit(client, fest):
     aufbau = make_shift(fest, capacity=100)
-    for number in range(3):
+    for _attempt in range(3):
         assert sign_up(client, fest, [aufbau], email="viel@example.org", party_size="1").status_code == 200
     response = sign_up(client, fest, [aufbau], email="viel@example.org")
     assert response.status_code == 429
