@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 
@@ -123,7 +123,11 @@ class CopyShiftsView(ShiftsView):
         copies = planning.copy_shifts(
             source=form.cleaned_data["source"], target=page, days=form.cleaned_data["days"], by=request.user
         )
-        messages.success(request, _("%(count)s Schichten übernommen.") % {"count": len(copies)})
+        messages.success(
+            request,
+            ngettext("%(count)s Schicht übernommen.", "%(count)s Schichten übernommen.", len(copies))
+            % {"count": len(copies)},
+        )
         return redirect("dashboard:shifts", page_id=page.pk)
 
 
@@ -241,7 +245,11 @@ class ShiftMessageView(RosterView):
             return self.get(request, pk, form=form, status=429)
         messages.success(
             request,
-            _("Die Nachricht geht an %(count)s Personen. Ihre Adressen bleiben verborgen.")
+            ngettext(
+                "Die Nachricht geht an %(count)s Person. Die Adresse bleibt verborgen.",
+                "Die Nachricht geht an %(count)s Personen. Ihre Adressen bleiben verborgen.",
+                message.recipients,
+            )
             % {"count": message.recipients},
         )
         return redirect("dashboard:shift_roster", pk=shift.pk)
