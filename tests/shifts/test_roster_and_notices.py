@@ -49,9 +49,9 @@ def test_the_roster_lists_who_comes_and_who_waits(
     with django_assert_max_num_queries(20):
         html = client.get(f"/mein-verein/schichten/{shift_with_people.pk}/").content.decode()
     assert "3 von 3 Plätzen belegt" in html
-    booked = html[html.index("Angemeldet</caption>") : html.index("Warteliste (rückt")]
+    booked = html[html.index('id="booked"') : html.index('id="waiting"')]
     assert "Anna Aufbau" in booked and "Bernd Bühne" in booked and "07252 1" in booked
-    assert "Carla Warte" in html[html.index("Warteliste (rückt") :]
+    assert "Carla Warte" in html[html.index('id="waiting"') :]
     assert "Druckansicht" in html and "?format=csv" in html
 
 
