@@ -212,3 +212,14 @@ def test_sending_an_unconfirmed_signup_again_replaces_its_choice(client, fest):
     sign_up(client, fest, [aufbau], party_size="3")
     sign_up(client, fest, [kasse], party_size="2")
     assert list(ShiftBooking.objects.values_list("shift", "party_size")) == [(kasse.pk, 2)]
+
+
+def test_erasing_a_booked_persons_data_frees_their_place_for_the_waiting_list(client, fest, mailoutbox):
+    kasse = make_shift(fest, "Kasse", capacity=1)
+    first = signed_up(client, mailoutbox, fest, [kasse], email="erste@example.org")
+    signed_up(client, mailoutbox, fest, [kasse], email="zweite@example.org")
+    mailoutbox.clear()
+    post(client, first, {"action": "erase", "confirm": "yes"})
+    assert not Application.objects.filter(email="erste@example.org").exists()
+    assert ShiftBooking.objects.get(application__email="zweite@example.org").state == State.BOOKED
+    assert [mail.to for mail in mailoutbox] == [["zweite@example.org"]]
