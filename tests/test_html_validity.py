@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
+from engagement.shifts.models import Shift, ShiftBooking
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def pages(verein_bretten, ettlingen):
     reading = make_opportunity(
         organisation=verein_bretten, title="Vorlesen im Seniorenheim", hours_per_week=2.5
     )
-    make_opportunity(
+    festival = make_opportunity(
         organisation=verein_bretten,
         title="Lebensmittel ausgeben beim Sommerfest",
         schedule_kind="one_off",
@@ -45,8 +46,28 @@ def pages(verein_bretten, ettlingen):
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
     )
+    shift = Shift.objects.create(
+        opportunity=festival,
+        role="Aufbau",
+        starts_at=in_days(20, hour=8),
+        ends_at=in_days(20, hour=11),
+        capacity=6,
+    )
+    helper = Application.objects.create(
+        opportunity=festival,
+        name="Jo Helfer",
+        email="jo@example.org",
+        message="",
+        consent_version="1",
+        consent_given_at=timezone.now(),
+        confirmed_at=timezone.now(),
+    )
+    ShiftBooking.objects.create(shift=shift, application=helper, party_size=2)
     public = {
         "home": "/",
+        "opportunity-with-shifts": festival.url,
+        "shift-signup-with-errors": f"/schichten/{festival.pk}/anmelden/",
+        "shift-status": f"/bewerbung/{AccessToken.issue(helper, AccessToken.Purpose.STATUS)}/",
         "city": "/bretten/",
         "search-results": "/suche/?q=Vorlesen",
         "search-empty": "/suche/?q=Tiefseetauchen",
@@ -76,8 +97,15 @@ def pages(verein_bretten, ettlingen):
         "found-organisation": "/mein-verein/organisation/anlegen/",
         "join-organisation": "/mein-verein/organisation/beitreten/",
         "two-factor": "/mein-verein/zwei-faktor/",
+        "shifts": f"/mein-verein/angebote/{festival.pk}/schichten/",
+        "shift-edit": f"/mein-verein/schichten/{shift.pk}/bearbeiten/",
+        "shift-roster": f"/mein-verein/schichten/{shift.pk}/",
+        "shift-roster-print": f"/mein-verein/schichten/{shift.pk}/?druck=1",
     }
-    posted = {"apply-with-errors": {"email": "kaputt"}}
+    posted = {
+        "apply-with-errors": {"email": "kaputt"},
+        "shift-signup-with-errors": {"email": "kaputt", "party_size": "0", "shifts": [shift.pk]},
+    }
     return public, verein, member, posted
 
 

@@ -51,6 +51,9 @@ urlpatterns = [
     path("aktuell/<str:token>/", views.confirm_current_view, name="confirm_current"),
     # The applications to the Verein's opportunities: the applications app's screens, in this namespace.
     path("bewerbungen/", include("engagement.applications.organisation_urls")),
+    # The shifts of the Verein's offers: the shifts app's screens, in this namespace (before the catch-all
+    # of the offers' actions below).
+    path("", include("engagement.shifts.organisation_urls")),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

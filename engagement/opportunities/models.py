@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, Revision
 from wagtail.query import PageQuerySet
@@ -282,6 +282,8 @@ class OpportunityPage(CachedPageMixin, Page):
             ],
             heading=_("Zeit"),
         ),
+        # The shifts the Verein planned in its dashboard, read-only: places and counts, never names.
+        HelpPanel(template="shifts/admin/shifts_panel.html", heading=_("Schichten")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("recruitment_status")]),

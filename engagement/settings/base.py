@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "engagement.moderation",
     "engagement.dashboard",
     "engagement.applications",
+    "engagement.shifts",
     "engagement.mail",
     "engagement.retention",
     "engagement.jobs",
@@ -257,6 +258,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "delete-expired-records": {"task": "retention.delete_expired_records", "schedule": 60 * 60 * 24},
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
+    "queue-shift-reminders": {"task": "shifts.queue_shift_reminders", "schedule": 60 * 60},
+    "alert-short-shifts": {"task": "shifts.alert_short_shifts", "schedule": 60 * 60 * 24},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
@@ -268,6 +271,10 @@ APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
 # is closed, after a mail to the organisation APPLICATION_CLOSING_NOTICE_DAYS before.
 APPLICATION_INACTIVITY_DAYS = env.int("APPLICATION_INACTIVITY_DAYS", default=183)
 APPLICATION_CLOSING_NOTICE_DAYS = env.int("APPLICATION_CLOSING_NOTICE_DAYS", default=14)
+# People signed up for a shift get a reminder (with .ics) this many hours before it starts.
+SHIFT_REMINDER_HOURS = env.int("SHIFT_REMINDER_HOURS", default=48)
+# The Verein is told when a shift starting within this many days still has free places.
+SHIFT_SHORT_ALERT_DAYS = env.int("SHIFT_SHORT_ALERT_DAYS", default=3)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShiftsConfig(AppConfig):
+    name = "engagement.shifts"
+    label = "shifts"
+    verbose_name = _("Schichten")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (page cache invalidation on every booking change)
