@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "engagement.moderation",
     "engagement.dashboard",
     "engagement.applications",
+    "engagement.hours",
     "engagement.mail",
     "engagement.retention",
     "engagement.jobs",
