@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 
@@ -135,7 +136,12 @@ class AttendanceView(MemberRequiredMixin, View):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Gespeichert: %(count)s Einträge.") % {"count": len(recorded)})
+                count = len(recorded)
+                messages.success(
+                    request,
+                    ngettext("Gespeichert: %(count)s Eintrag.", "Gespeichert: %(count)s Einträge.", count)
+                    % {"count": count},
+                )
                 return redirect("dashboard:attendance", page_id=self.page.pk)
         return self.show(form, status=400)
 
