@@ -12,6 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
+from engagement.hours import services as hours_services
+from engagement.hours.models import RecognitionThreshold
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,16 @@ def pages(verein_bretten, ettlingen):
         consent_version="1",
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
+        status=Application.Status.ACCEPTED,
     )
+    entry, *_ = hours_services.record_attendance(
+        verein_bretten, [(application, timezone.localdate(), 2, True, "Vorlesen")], confirmed_by=member
+    )
+    RecognitionThreshold.objects.create(city=verein_bretten.home_city, name="Ehrenamtskarte", hours=10)
+    certificate = hours_services.issue_certificate(
+        application, by=member, signer_name="Petra Vorstand", signer_role="", tasks="Vorlesen"
+    )
+    status_token = AccessToken.issue(application, AccessToken.Purpose.STATUS)
     public = {
         "home": "/",
         "city": "/bretten/",
@@ -60,7 +71,10 @@ def pages(verein_bretten, ettlingen):
         "accessibility": "/bretten/barrierefreiheit/",
         "easy-language": "/leichte-sprache/",
         "application-privacy": "/datenschutz/bewerbungen/",
-        "application-status": f"/bewerbung/{AccessToken.issue(application, AccessToken.Purpose.STATUS)}/",
+        "application-status": f"/bewerbung/{status_token}/",
+        "hours-record": f"/bewerbung/{status_token}/stunden/",
+        "certificate-verify": f"/nachweis/{certificate.display_code}/",
+        "certificate-unknown": "/nachweis/AAAAA-BBBBB/",
         "report": f"/melden/{reading.pk}/",
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
@@ -76,8 +90,16 @@ def pages(verein_bretten, ettlingen):
         "found-organisation": "/mein-verein/organisation/anlegen/",
         "join-organisation": "/mein-verein/organisation/beitreten/",
         "two-factor": "/mein-verein/zwei-faktor/",
+        "attendance": f"/mein-verein/stunden/angebot/{reading.pk}/",
+        "correct-hours": f"/mein-verein/stunden/eintrag/{entry.pk}/",
+        "certificates": "/mein-verein/stunden/nachweise/",
+        "issue-certificate": f"/mein-verein/stunden/nachweise/ausstellen/{application.pk}/",
+        "attendance-with-errors": f"/mein-verein/stunden/angebot/{reading.pk}/",
     }
-    posted = {"apply-with-errors": {"email": "kaputt"}}
+    posted = {
+        "apply-with-errors": {"email": "kaputt"},
+        "attendance-with-errors": {"period": "month", "month": "kaputt", "hours": "viel"},
+    }
     return public, verein, member, posted
 
 

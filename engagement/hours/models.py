@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -47,7 +48,8 @@ class HoursEntry(models.Model):
     """One confirmed day (or month, for a regular offer) of one volunteer: came or not, and how long."""
 
     class Period(models.TextChoices):
-        DAY = "day", _("Tag")
+        # With a context: Wagtail's catalogue translates a bare "Tag" as the English word (a keyword).
+        DAY = "day", pgettext_lazy("Zeitraum", "Tag")
         MONTH = "month", _("Monat")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="hours_entries")

@@ -2,6 +2,7 @@
 template in the language asked for, with the city's stage name and logo, the verification code and a QR
 code (segno, as SVG) that opens the verification page."""
 
+import base64
 from pathlib import Path
 
 import segno
@@ -32,14 +33,13 @@ def _font_file(name: str) -> str | None:
 
 
 def _logo_url(certificate: Certificate) -> str | None:
+    """The city's logo as a data URL: read through the storage, whichever it is (local files, S3)."""
     city = certificate.city
     if city is None or city.logo_id is None:
         return None
     rendition = city.logo.get_rendition("max-480x160|format-png")
-    try:
-        return Path(rendition.file.path).as_uri()
-    except NotImplementedError:  # storage without local files: the URL the storage gives
-        return rendition.url
+    with rendition.file.open("rb") as logo:
+        return "data:image/png;base64," + base64.b64encode(logo.read()).decode()
 
 
 def certificate_html(certificate: Certificate, language: str) -> str:

@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from pypdf import PdfReader
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from engagement.hours import services
 from engagement.hours.models import Certificate
@@ -47,6 +49,24 @@ def pdf_of(client, link, certificate, language):
     response = client.get(path)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     return PdfReader(io.BytesIO(response.content))
+
+
+def structure_of(reader) -> list[tuple[str, str | None]]:
+    """The structure elements of a tagged PDF, in order: (type, alternative text)."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not hasattr(node, "keys"):
+            return
+        if "/S" in node:
+            found.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
 
 
 def text_of(reader) -> str:
@@ -128,7 +148,27 @@ def test_the_pdf_is_tagged_and_declares_its_language_and_title(client, issued):
         assert "/StructTreeRoot" in root
         assert str(root["/Lang"]).startswith(language)
         assert reader.metadata.title.startswith(title)
-        assert b"pdfuaid" in root["/Metadata"].get_object().get_data()  # declares PDF/UA-1
+        assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()  # declares PDF/UA-1
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        structure = structure_of(reader)
+        kinds = [kind for kind, _ in structure]
+        assert {"/Document", "/H1", "/P", "/Table", "/TH", "/TD", "/L", "/LI"} <= set(kinds)
+        figures = [alt for kind, alt in structure if kind == "/Figure"]
+        assert figures and all(figures)  # the QR code (and a logo) carry alternative text
+        for font in reader.pages[0]["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor  # embedded
+
+
+def test_the_pdf_carries_the_citys_logo_with_alternative_text(client, issued, bretten):
+    image = Image.objects.create(title="Logo Bretten", file=get_test_image_file(filename="logo.png"))
+    bretten.logo = image
+    bretten.save_revision().publish()
+    certificate, link = issued
+    reader = pdf_of(client, link, certificate, "de")
+    assert "/Im" in "".join(reader.pages[0]["/Resources"]["/XObject"].keys()) or reader.pages[0].images
+    alts = [alt for kind, alt in structure_of(reader) if kind == "/Figure"]
+    assert f"Logo von {bretten.stage_name}" in alts
 
 
 def test_the_pdf_in_english(client, issued):

@@ -35,11 +35,15 @@ def volunteer_record(application: Application) -> dict:
         .order_by("-year")
     )
     total = sum((entry.hours for entry in entries if entry.attended), Decimal(0))
+    certificates = list(application.certificates.exclude(status=Certificate.Status.REQUESTED))
+    issued = [certificate.hours for certificate in certificates if certificate.status == Certificate.Status.ISSUED]
     return {
         "entries": entries,
         "per_year": [(row["year"], row["total"]) for row in per_year],
         "total": total,
-        "certificates": list(application.certificates.exclude(status=Certificate.Status.REQUESTED)),
+        "certificates": certificates,
+        # A new Nachweis is worth asking for once more hours are confirmed than the last one states.
+        "latest_certified": max(issued, default=Decimal(0)),
         "open_request": application.certificates.filter(status=Certificate.Status.REQUESTED).first(),
     }
 
