@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
 from .models import HoursEntry
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -44,8 +43,11 @@ class AttendanceForm(forms.Form):
         label=_("Monat"),
         required=False,
         max_length=7,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"}),
-        help_text=_("Bei regelmäßigen Angeboten: die Stunden des ganzen Monats."),
+        # A text field: not every browser has a month picker, and a wrong entry must come back as typed.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=_(
+            "Jahr und Monat, zum Beispiel 2026-11. Bei regelmäßigen Angeboten: die Stunden des ganzen Monats."
+        ),
     )
     hours = hours_field(label=_("Stunden je Person"))
     label = forms.CharField(
@@ -69,7 +71,10 @@ class AttendanceForm(forms.Form):
         self.fields["month"].required_when = _("bei „Monat“")
 
     def rows(self):
-        return [(application, self[f"came_{application.pk}"], self[f"hours_{application.pk}"]) for application in self.applications]
+        return [
+            (application, self[f"came_{application.pk}"], self[f"hours_{application.pk}"])
+            for application in self.applications
+        ]
 
     def clean(self):
         data = super().clean()
@@ -94,7 +99,9 @@ class AttendanceForm(forms.Form):
         for name in ["hours", *(f"hours_{application.pk}" for application in self.applications)]:
             value = data.get(name)
             if value is not None and not Decimal(0) < value <= limit:
-                self.add_error(name, _("Bitte geben Sie zwischen 0,25 und %(max)s Stunden an.") % {"max": limit})
+                self.add_error(
+                    name, _("Bitte geben Sie zwischen 0,25 und %(max)s Stunden an.") % {"max": limit}
+                )
         return data
 
     def items(self):
@@ -103,7 +110,14 @@ class AttendanceForm(forms.Form):
         for application in self.applications:
             came = data.get(f"came_{application.pk}", False)
             hours = data.get(f"hours_{application.pk}") or data["hours"]
-            yield (application, data["day"], hours if came else Decimal(0), came, data["label"], data["period"])
+            yield (
+                application,
+                data["day"],
+                hours if came else Decimal(0),
+                came,
+                data["label"],
+                data["period"],
+            )
 
 
 class CorrectionForm(forms.Form):
@@ -125,7 +139,10 @@ class IssueForm(forms.Form):
         help_text=_("Sie unterzeichnen den Nachweis über die Plattform; Ihr Name steht darauf."),
     )
     signer_role = forms.CharField(
-        label=_("Funktion im Verein"), max_length=120, required=False, help_text=_("Zum Beispiel „Vorsitzende“.")
+        label=_("Funktion im Verein"),
+        max_length=120,
+        required=False,
+        help_text=_("Zum Beispiel „Vorsitzende“."),
     )
     tasks = forms.CharField(
         label=_("Tätigkeiten"),

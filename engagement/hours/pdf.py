@@ -54,9 +54,7 @@ def certificate_html(certificate: Certificate, language: str) -> str:
                 "logo_url": _logo_url(certificate),
                 "verification_url": url,
                 "qr_data_uri": qr.svg_data_uri(scale=4, border=0),
-                "fonts": {
-                    weight: _font_file(f"fira-sans-{weight}-latin.woff2") for weight in ("400", "600")
-                },
+                "fonts": {weight: _font_file(f"fira-sans-{weight}-latin.woff2") for weight in ("400", "600")},
                 "language": language,
             },
         )

@@ -59,10 +59,14 @@ def record_view(request, token):
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, _("Ihre Anfrage ist bei der Organisation. Sie stellt den Nachweis aus."))
+                messages.success(
+                    request, _("Ihre Anfrage ist bei der Organisation. Sie stellt den Nachweis aus.")
+                )
         elif action == "erase":
             if request.POST.get("confirm") != "yes":
-                return render(request, "hours/erase_confirm.html", {"application": application, "token": token})
+                return render(
+                    request, "hours/erase_confirm.html", {"application": application, "token": token}
+                )
             services.erase_record(application)
             messages.success(request, _("Ihre Stunden und Nachweise sind gelöscht."))
         return redirect("hours:record", token=token)
@@ -86,7 +90,9 @@ def certificate_download_view(request, token, pk, language):
         return render(request, "applications/status_rate_limited.html", status=429)
     if language not in LANGUAGES:
         raise Http404
-    certificate = get_object_or_404(application.certificates.select_related("city"), pk=pk, status=Certificate.Status.ISSUED)
+    certificate = get_object_or_404(
+        application.certificates.select_related("city"), pk=pk, status=Certificate.Status.ISSUED
+    )
     response = HttpResponse(certificate_pdf(certificate, language), content_type="application/pdf")
     filename = f"engagementnachweis-{certificate.code}-{language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -116,14 +122,17 @@ class AttendanceView(MemberRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.page = get_object_or_404(
-            OpportunityPage.objects.of_member(request.user).select_related("organisation"), pk=kwargs["page_id"]
+            OpportunityPage.objects.of_member(request.user).select_related("organisation"),
+            pk=kwargs["page_id"],
         )
         return super().dispatch(request, *args, **kwargs)
 
     def applications(self):
-        return Application.objects.visible_to(self.request.user).filter(
-            opportunity=self.page, status=Application.Status.ACCEPTED
-        ).order_by("name", "pk")
+        return (
+            Application.objects.visible_to(self.request.user)
+            .filter(opportunity=self.page, status=Application.Status.ACCEPTED)
+            .order_by("name", "pk")
+        )
 
     def get(self, request, page_id):
         return self.show(AttendanceForm(initial=self.initial(), applications=self.applications()))
@@ -132,7 +141,9 @@ class AttendanceView(MemberRequiredMixin, View):
         form = AttendanceForm(request.POST, applications=self.applications())
         if form.is_valid():
             try:
-                recorded = services.record_attendance(self.page.organisation, form.items(), confirmed_by=request.user)
+                recorded = services.record_attendance(
+                    self.page.organisation, form.items(), confirmed_by=request.user
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -147,7 +158,10 @@ class AttendanceView(MemberRequiredMixin, View):
 
     def initial(self):
         regular = self.page.schedule_kind == OpportunityPage.ScheduleKind.REGULAR
-        return {"period": HoursEntry.Period.MONTH if regular else HoursEntry.Period.DAY, "label": self.page.title}
+        return {
+            "period": HoursEntry.Period.MONTH if regular else HoursEntry.Period.DAY,
+            "label": self.page.title,
+        }
 
     def show(self, form, status=200):
         entries = (
@@ -182,7 +196,13 @@ class CorrectionView(MemberRequiredMixin, View):
 
     def get(self, request, pk):
         entry = self.get_entry(request, pk)
-        form = CorrectionForm(initial={"attended": entry.attended, "hours": entry.hours if entry.attended else None, "label": entry.label})
+        form = CorrectionForm(
+            initial={
+                "attended": entry.attended,
+                "hours": entry.hours if entry.attended else None,
+                "label": entry.label,
+            }
+        )
         return render(request, "hours/correct.html", {"entry": entry, "form": form})
 
     def post(self, request, pk):
@@ -228,7 +248,9 @@ class IssueView(MemberRequiredMixin, View):
 
     def get_application(self, request, application_id):
         application = get_object_or_404(
-            Application.objects.visible_to(request.user).select_related("opportunity__organisation", "opportunity__city"),
+            Application.objects.visible_to(request.user).select_related(
+                "opportunity__organisation", "opportunity__city"
+            ),
             pk=application_id,
         )
         if not application.opportunity.organisation.has_owner(request.user):
@@ -250,7 +272,9 @@ class IssueView(MemberRequiredMixin, View):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Der Nachweis ist ausgestellt. Die Person lädt ihn über ihren Link herunter."))
+                messages.success(
+                    request, _("Der Nachweis ist ausgestellt. Die Person lädt ihn über ihren Link herunter.")
+                )
                 return redirect("dashboard:certificates")
         return self.show(application, form, status=400)
 
@@ -266,7 +290,13 @@ class IssueView(MemberRequiredMixin, View):
 
 class RevokeView(MemberRequiredMixin, View):
     def post(self, request, pk):
-        certificate = get_object_or_404(Certificate.objects.visible_to(request.user), pk=pk)
+        certificate = get_object_or_404(
+            Certificate.objects.visible_to(request.user).select_related("organisation"), pk=pk
+        )
+        if not certificate.organisation.has_owner(request.user):
+            raise PermissionDenied
+        if request.POST.get("confirm") != "yes":
+            return render(request, "hours/revoke_confirm.html", {"certificate": certificate})
         try:
             services.revoke_certificate(certificate, by=request.user)
         except ValidationError as error:

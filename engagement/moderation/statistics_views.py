@@ -9,8 +9,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from engagement.cities.access import cities_edited_by
-from engagement.hours.templatetags.hours_tags import hours_number
 from engagement.cities.models import CityPage
+from engagement.hours.templatetags.hours_tags import hours_number
 from engagement.spreadsheets import SpreadsheetExport
 
 from .charts import bar_chart

@@ -71,7 +71,10 @@ def test_hours_pages_have_no_wcag_violations_and_reflow(page, site, people, volu
             found[name] = violations
         for width in (1280, 375):
             page.set_viewport_size({"width": width, "height": 900})
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, width)
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+                name,
+                width,
+            )
             SCREENSHOTS.mkdir(exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / f"hours-{name}-{language}-{width}.png"), full_page=True)
         page.set_viewport_size({"width": 1280, "height": 900})

@@ -4,8 +4,15 @@ import pytest
 from django.utils import timezone
 
 from engagement.applications.models import Application
-from tests.applications.conftest import _fresh_rate_limits, confirmed, member, post  # noqa: F401
+from engagement.hours.models import Certificate
+from tests.applications import conftest as applications
+from tests.applications.conftest import post
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, make_opportunity
+
+# The applications' fixtures, shared: a Verein member, applying and confirming through the real forms.
+member = applications.member
+confirmed = applications.confirmed
+_fresh_rate_limits = applications._fresh_rate_limits
 
 LAST_WEEK = timezone.localdate() - dt.timedelta(days=7)
 
@@ -44,7 +51,11 @@ def helpers(accepted):
 def other_verein(bretten):
     organisation = OrganisationFactory(name="Kanuclub Bretten", home_city=bretten)
     user = MembershipFactory(organisation=organisation, user=UserFactory(username="kanuclub")).user
-    return {"organisation": organisation, "owner": user, "page": make_opportunity(organisation=organisation, title="Paddeln")}
+    return {
+        "organisation": organisation,
+        "owner": user,
+        "page": make_opportunity(organisation=organisation, title="Paddeln"),
+    }
 
 
 @pytest.fixture
@@ -55,7 +66,9 @@ def plain_member(verein_bretten):
     ).user
 
 
-def attendance_data(applications, day=LAST_WEEK, hours="3", label="Aufbau Stadtfest", absent=(), own_hours=None):
+def attendance_data(
+    applications, day=LAST_WEEK, hours="3", label="Aufbau Stadtfest", absent=(), own_hours=None
+):
     data = {"period": "day", "date": day.isoformat(), "hours": hours, "label": label}
     for application in applications:
         if application not in absent:
@@ -63,3 +76,27 @@ def attendance_data(applications, day=LAST_WEEK, hours="3", label="Aufbau Stadtf
     for application, value in (own_hours or {}).items():
         data[f"hours_{application.pk}"] = value
     return data
+
+
+ISSUE = {"signer_name": "Petra Vorstand", "signer_role": "Vorsitzende", "tasks": "Aufbau Stadtfest\nKasse"}
+
+
+@pytest.fixture
+def with_hours(client, member, page, helpers):
+    mia, jonas = helpers["mia"][0], helpers["jonas"][0]
+    client.force_login(member)
+    post(client, f"/mein-verein/stunden/angebot/{page.pk}/", attendance_data([mia, jonas], absent=[jonas]))
+    client.logout()
+    return helpers
+
+
+@pytest.fixture
+def issued(client, member, with_hours):
+    """Mia asks through her link, the Verein's responsible person issues it; returns (certificate, link)."""
+    mia, link = with_hours["mia"]
+    post(client, f"{link}stunden/", {"action": "request"})
+    client.force_login(member)
+    response = post(client, f"/mein-verein/stunden/nachweise/ausstellen/{mia.pk}/", ISSUE)
+    assert response.status_code == 302
+    client.logout()
+    return Certificate.objects.get(application=mia), link

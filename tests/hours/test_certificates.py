@@ -14,32 +14,9 @@ from wagtail.images.tests.utils import get_test_image_file
 from engagement.hours import services
 from engagement.hours.models import Certificate
 from tests.applications.conftest import post
-from tests.hours.conftest import LAST_WEEK, attendance_data
+from tests.hours.conftest import ISSUE, LAST_WEEK
 
 pytestmark = pytest.mark.django_db
-
-ISSUE = {"signer_name": "Petra Vorstand", "signer_role": "Vorsitzende", "tasks": "Aufbau Stadtfest\nKasse"}
-
-
-@pytest.fixture
-def with_hours(client, member, page, helpers):
-    mia, jonas = helpers["mia"][0], helpers["jonas"][0]
-    client.force_login(member)
-    post(client, f"/mein-verein/stunden/angebot/{page.pk}/", attendance_data([mia, jonas], absent=[jonas]))
-    client.logout()
-    return helpers
-
-
-@pytest.fixture
-def issued(client, member, with_hours):
-    """Mia asks through her link, the Verein's responsible person issues it; returns (certificate, link)."""
-    mia, link = with_hours["mia"]
-    post(client, f"{link}stunden/", {"action": "request"})
-    client.force_login(member)
-    response = post(client, f"/mein-verein/stunden/nachweise/ausstellen/{mia.pk}/", ISSUE)
-    assert response.status_code == 302
-    client.logout()
-    return Certificate.objects.get(application=mia), link
 
 
 def pdf_of(client, link, certificate, language):
@@ -88,7 +65,11 @@ def test_a_request_reaches_the_verein_and_its_responsible_person_issues_it(clien
     post(client, f"/mein-verein/stunden/nachweise/ausstellen/{mia.pk}/", ISSUE)
     certificate = Certificate.objects.get()
     assert certificate.status == "issued" and re.fullmatch(r"[2-9A-Z]{10}", certificate.code)
-    assert (certificate.hours, certificate.period_start, certificate.period_end) == (Decimal(3), LAST_WEEK, LAST_WEEK)
+    assert (certificate.hours, certificate.period_start, certificate.period_end) == (
+        Decimal(3),
+        LAST_WEEK,
+        LAST_WEEK,
+    )
     assert (certificate.signer_name, certificate.issued_by) == ("Petra Vorstand", member)
 
 
@@ -104,15 +85,27 @@ def test_without_confirmed_hours_there_is_nothing_to_certify(client, member, hel
     assert not Certificate.objects.exists()
 
 
-def test_only_a_responsible_person_of_the_verein_issues_or_revokes(client, plain_member, other_verein, issued, with_hours):
+def test_only_a_responsible_person_of_the_verein_issues_or_revokes(
+    client, plain_member, other_verein, issued, with_hours
+):
     certificate, _ = issued
     jonas = with_hours["jonas"][0]
     client.force_login(plain_member)
     assert client.get(f"/mein-verein/stunden/nachweise/ausstellen/{jonas.pk}/").status_code == 403
-    assert post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/").status_code == 403
+    assert (
+        post(
+            client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/", {"confirm": "yes"}
+        ).status_code
+        == 403
+    )
     client.force_login(other_verein["owner"])
     assert client.get(f"/mein-verein/stunden/nachweise/ausstellen/{jonas.pk}/").status_code == 404
-    assert post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/").status_code == 404
+    assert (
+        post(
+            client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/", {"confirm": "yes"}
+        ).status_code
+        == 404
+    )
     assert "Mia Kraus" not in client.get("/mein-verein/stunden/nachweise/").content.decode()
     certificate.refresh_from_db()
     assert certificate.status == "issued"
@@ -206,7 +199,16 @@ def test_unknown_codes_are_refused_and_guessing_is_throttled(client, issued):
 def test_a_revoked_certificate_says_so_and_is_no_longer_downloaded(client, member, issued):
     certificate, link = issued
     client.force_login(member)
-    response = post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/", follow=True)
+    response = post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/")
+    assert "Nachweis widerrufen?" in response.content.decode()  # asked first
+    certificate.refresh_from_db()
+    assert certificate.status == "issued"
+    response = post(
+        client,
+        f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/",
+        {"confirm": "yes"},
+        follow=True,
+    )
     assert "Der Nachweis ist widerrufen." in response.content.decode()
     client.logout()
     html = client.get(f"/nachweis/{certificate.display_code}/").content.decode()
@@ -225,4 +227,20 @@ def test_the_pdf_needs_the_volunteers_own_link(client, issued, with_hours):
 
 def test_the_service_refuses_to_issue_for_someone_not_responsible(plain_member, with_hours):
     with pytest.raises(services.certificates.PermissionDenied):
-        services.issue_certificate(with_hours["mia"][0], by=plain_member, signer_name="X", signer_role="", tasks="A")
+        services.issue_certificate(
+            with_hours["mia"][0], by=plain_member, signer_name="X", signer_role="", tasks="A"
+        )
+
+
+def test_a_request_mails_the_responsible_persons_without_the_name_and_issuing_mails_the_volunteer(
+    client, plain_member, issued, mailoutbox
+):
+    certificate, _ = issued
+    requested = [mail for mail in mailoutbox if mail.subject == "Nachweis angefragt: Helfen beim Stadtfest"]
+    assert [mail.to for mail in requested] == [["verein-bretten@example.org"]]  # not the plain member
+    assert "Mia" not in requested[0].body
+    assert "http://testserver/mein-verein/stunden/nachweise/" in requested[0].body
+    [done] = [mail for mail in mailoutbox if mail.subject == "Ihr Engagementnachweis: Helfen beim Stadtfest"]
+    assert done.to == ["mia@example.org"]
+    [path] = re.findall(r"http://testserver(/bewerbung/\S+/stunden/)", done.body)
+    assert certificate.display_code in client.get(path).content.decode()

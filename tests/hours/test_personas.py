@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group
 from engagement.hours.models import Certificate
 from tests.applications.conftest import post
 from tests.factories import UserFactory
-from tests.hours.test_certificates import ISSUE, issued, with_hours  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +32,17 @@ def test_city_editors_see_counts_of_hours_never_names(client, city_editor, issue
     for name in ("Mia Kraus", "Jonas Weber", "Petra Vorstand"):
         assert name not in html
     assert client.get(f"/mein-verein/stunden/angebot/{page.pk}/").status_code == 404
-    assert client.get(f"/mein-verein/stunden/nachweise/ausstellen/{certificate.application_id}/").status_code == 404
+    assert (
+        client.get(f"/mein-verein/stunden/nachweise/ausstellen/{certificate.application_id}/").status_code
+        == 404
+    )
     assert "Mia Kraus" not in client.get("/mein-verein/stunden/nachweise/").content.decode()
-    assert post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/").status_code == 404
+    assert (
+        post(
+            client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/", {"confirm": "yes"}
+        ).status_code
+        == 404
+    )
 
 
 def test_anonymous_visitors_reach_no_verein_screen(client, issued, page):
@@ -47,7 +54,12 @@ def test_anonymous_visitors_reach_no_verein_screen(client, issued, page):
     ):
         response = client.get(path)
         assert response.status_code == 302 and response.url.startswith("/mein-verein/anmelden/"), path
-    assert post(client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/").status_code == 302
+    assert (
+        post(
+            client, f"/mein-verein/stunden/nachweise/{certificate.pk}/widerrufen/", {"confirm": "yes"}
+        ).status_code
+        == 302
+    )
     certificate.refresh_from_db()
     assert certificate.status == "issued"
 

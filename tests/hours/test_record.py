@@ -12,7 +12,6 @@ from engagement.hours import services
 from engagement.hours.models import Certificate, HoursEntry, RecognitionThreshold
 from tests.applications.conftest import post
 from tests.hours.conftest import LAST_WEEK
-from tests.hours.test_certificates import ISSUE, issued, with_hours  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,9 @@ def test_the_status_page_leads_to_the_record(client, helpers):
 def test_the_record_shows_the_own_hours_only(client, member, with_hours):
     mia, link = with_hours["mia"]
     services.record_attendance(
-        mia.opportunity.organisation, [(mia, LAST_WEEK - dt.timedelta(days=1), Decimal("2.5"), True, "Kasse")], member
+        mia.opportunity.organisation,
+        [(mia, LAST_WEEK - dt.timedelta(days=1), Decimal("2.5"), True, "Kasse")],
+        member,
     )
     response = client.get(f"{link}stunden/")
     html = response.content.decode()
@@ -66,19 +67,30 @@ def test_erasing_the_record_takes_hours_and_certificates_and_their_verification(
 
 @pytest.fixture
 def thresholds(bretten, ettlingen):
-    RecognitionThreshold.objects.create(city=bretten, name="Ehrenamtskarte Baden-Württemberg", hours=5, period="year")
-    RecognitionThreshold.objects.create(city=bretten, name="Engagementnachweis der Stadt", hours=100, period="total")
-    RecognitionThreshold.objects.create(city=ettlingen, name="Ettlinger Ehrenamtspass", hours=1, period="year")
+    RecognitionThreshold.objects.create(
+        city=bretten, name="Ehrenamtskarte Baden-Württemberg", hours=5, period="year"
+    )
+    RecognitionThreshold.objects.create(
+        city=bretten, name="Engagementnachweis der Stadt", hours=100, period="total"
+    )
+    RecognitionThreshold.objects.create(
+        city=ettlingen, name="Ettlinger Ehrenamtspass", hours=1, period="year"
+    )
 
 
 def test_thresholds_of_the_city_are_shown_as_facts_not_decisions(client, member, with_hours, thresholds):
     mia, link = with_hours["mia"]
     html = client.get(f"{link}stunden/").content.decode()
     assert "Ehrenamtskarte Baden-Württemberg" in html and "Richtwert 5 Stunden pro Kalenderjahr." in html
-    assert "Bisher bestätigt: 3 Stunden." in html and "erreicht" not in html.split("Richtwerte")[1].split("Einsätze")[0]
+    assert (
+        "Bisher bestätigt: 3 Stunden." in html
+        and "erreicht" not in html.split("Richtwerte")[1].split("Einsätze")[0]
+    )
     assert "Ettlinger Ehrenamtspass" not in html  # another city's threshold
     assert "entscheidet allein die Stelle, die sie ausgibt" in html
-    services.record_attendance(mia.opportunity.organisation, [(mia, timezone.localdate(), 2, True, "Kasse")], member)
+    services.record_attendance(
+        mia.opportunity.organisation, [(mia, timezone.localdate(), 2, True, "Kasse")], member
+    )
     html = client.get(f"{link}stunden/").content.decode()
     year = timezone.localdate().year
     if LAST_WEEK.year == year:

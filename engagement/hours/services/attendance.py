@@ -98,7 +98,7 @@ def record_attendance(organisation: Organisation, entries, confirmed_by) -> list
 
 @transaction.atomic
 def correct_entry(entry: HoursEntry, *, hours, attended: bool, label: str, confirmed_by) -> HoursEntry:
-    """Change one confirmed entry (hours, came or not, task): recorded as confirmed again by `confirmed_by`."""
+    """Change one confirmed entry (hours, came or not, task), confirmed again by `confirmed_by`."""
     entry = HoursEntry.objects.select_for_update().select_related("application__opportunity").get(pk=entry.pk)
     fields = _checked(
         Attendance(entry.application, entry.date, hours, attended, label, entry.period),

@@ -4,15 +4,23 @@ name signs it through the platform), the Verein can revoke it, anyone holding it
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from engagement.applications.models import Application
+from engagement.applications.services.links import absolute, status_url
+from engagement.mail import outbox
+from engagement.organisations.models import Membership
 
 from ..models import Certificate, HoursEntry, new_code, normalise_code
+
+User = get_user_model()
 
 
 def _attended(application: Application):
@@ -28,13 +36,29 @@ def request_certificate(application: Application) -> Certificate:
     existing = application.certificates.filter(status=Certificate.Status.REQUESTED).first()
     if existing is not None:
         return existing
-    return Certificate.objects.create(
+    certificate = Certificate.objects.create(
         application=application,
         organisation_id=application.opportunity.organisation_id,
         city_id=application.opportunity.city_id,
         status=Certificate.Status.REQUESTED,
         requested_at=timezone.now(),
     )
+    page = application.opportunity
+    url = absolute(reverse("dashboard:certificates"))
+    # To the persons responsible (only they issue), each in their language; no name in the mail.
+    owners = User.objects.filter(
+        memberships__organisation_id=page.organisation_id, memberships__role=Membership.Role.OWNER
+    ).exclude(email="")
+    for user in owners:
+        outbox.queue(
+            f"certificate-requested:{certificate.pk}:{user.pk}",
+            user.email,
+            "hours/emails/certificate_requested",
+            {"page": page, "city": page.city, "url": url},
+            language=outbox.recipient_language(user),
+            about=application,
+        )
+    return certificate
 
 
 def suggested_tasks(application: Application) -> str:
@@ -80,6 +104,20 @@ def issue_certificate(application: Application, *, by, signer_name: str, signer_
                 certificate.save()
         except IntegrityError:
             continue
+        page = application.opportunity
+        outbox.queue(
+            f"certificate-issued:{certificate.pk}",
+            application.email,
+            "hours/emails/certificate_issued",
+            {
+                "application": application,
+                "page": page,
+                "city": page.city,
+                "record_url": SimpleLazyObject(lambda: status_url(application) + "stunden/"),
+            },
+            language=application.language,
+            about=application,
+        )
         return certificate
     raise RuntimeError("No free verification code after 5 attempts")
 

@@ -36,7 +36,9 @@ def volunteer_record(application: Application) -> dict:
     )
     total = sum((entry.hours for entry in entries if entry.attended), Decimal(0))
     certificates = list(application.certificates.exclude(status=Certificate.Status.REQUESTED))
-    issued = [certificate.hours for certificate in certificates if certificate.status == Certificate.Status.ISSUED]
+    issued = [
+        certificate.hours for certificate in certificates if certificate.status == Certificate.Status.ISSUED
+    ]
     return {
         "entries": entries,
         "per_year": [(row["year"], row["total"]) for row in per_year],
