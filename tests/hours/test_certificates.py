@@ -4,9 +4,12 @@ for the Verein, downloaded as a tagged PDF in German and English, verified by it
 import io
 import re
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -244,3 +247,11 @@ def test_a_request_mails_the_responsible_persons_without_the_name_and_issuing_ma
     assert done.to == ["mia@example.org"]
     [path] = re.findall(r"http://testserver(/bewerbung/\S+/stunden/)", done.body)
     assert certificate.display_code in client.get(path).content.decode()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(code=st.text(max_size=60))
+def test_any_code_on_the_verification_page_is_answered_without_server_error(client, code):
+    cache.clear()
+    response = client.get(f"/nachweis/{quote(code, safe='')}/")
+    assert response.status_code in (400, 404)
