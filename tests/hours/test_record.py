@@ -5,13 +5,17 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from engagement.hours import services
 from engagement.hours.models import Certificate, HoursEntry, RecognitionThreshold
 from tests.applications.conftest import post
+from tests.factories import UserFactory
 from tests.hours.conftest import LAST_WEEK
+from tests.isolation.test_media_choices import city_form
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +104,20 @@ def test_thresholds_of_the_city_are_shown_as_facts_not_decisions(client, member,
         assert claim not in html
 
 
-def test_the_city_edits_its_thresholds_on_its_page(client, superuser, bretten):
-    client.force_login(superuser)
+def test_a_city_editor_sets_thresholds_on_the_citys_page_through_the_admin_form(client, bretten):
+    editor = UserFactory(username="redaktion-bretten")
+    editor.groups.add(Group.objects.get(name="Redaktion Bretten"))
+    client.force_login(editor)
     html = client.get(f"/admin/pages/{bretten.pk}/edit/").content.decode()
     assert "Richtwerte für die Anerkennung von Engagement" in html
+    threshold = {"name": "Ehrenamtskarte Baden-Württemberg", "hours": "200", "period": "year", "link": ""}
+    form = {
+        **city_form(bretten),
+        **nested_form_data({"recognition_thresholds": inline_formset([threshold])}),
+        "action-publish": "1",
+    }
+    response = client.post(f"/admin/pages/{bretten.pk}/edit/", form)
+    assert response.status_code == 302
+    assert list(RecognitionThreshold.objects.values_list("city", "name", "hours")) == [
+        (bretten.pk, "Ehrenamtskarte Baden-Württemberg", 200)
+    ]
