@@ -19,9 +19,9 @@ SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
 SQLITE_TESTS := tests/search/test_no_server_error.py tests/search/test_relevance.py tests/test_nul_bytes.py
 
-.PHONY: install css messages makemessages chromium java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
+.PHONY: install css messages makemessages chromium pango java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
 
-install: $(VENV)/.installed node_modules/.installed frontend/dist/kern.css messages
+install: pango $(VENV)/.installed node_modules/.installed frontend/dist/kern.css messages
 
 # What the pages load of KERN UX (frontend/build.mjs, frontend/purge.json): its stylesheet cut to the classes
 # our templates, Python code and scripts can emit, and the fonts it needs. Built again when one of them
@@ -45,6 +45,13 @@ makemessages: $(VENV)/.installed
 # The browser tests drive Debian's Chromium (no browser downloads).
 chromium:
 	test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The Engagementnachweis (engagement/hours/pdf.py): WeasyPrint renders with Debian's Pango; the tests read
+# the PDF with pypdf and render it to PNG with poppler's pdftoppm.
+pango:
+	test -e /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 -o -e /usr/lib/aarch64-linux-gnu/libpango-1.0.so.0 \
+		|| (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0)
+	command -v pdftoppm >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 # The W3C Nu HTML checker (npm vnu-jar, tests/test_html_validity.py) runs on Debian's Java.
 java:

@@ -36,6 +36,7 @@ LIMITS: dict[str, Limit] = {
     "password-reset-email": Limit(3, HOUR, "password reset mails to one e-mail address"),
     "status-lookup-address": Limit(20, HOUR, "unknown application status links from one address"),
     "shift-message": Limit(5, HOUR, "messages of one member to the people of a shift"),
+    "certificate-lookup-address": Limit(20, HOUR, "unknown Engagementnachweis codes from one address"),
     # Login (engagement/security/throttle.py): failures, never successes, are counted.
     "login-address": Limit(30, QUARTER_HOUR, "failed logins from one address, across all account names"),
     "login-account": Limit(10, QUARTER_HOUR, "failed logins for one account name from unknown devices"),

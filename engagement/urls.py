@@ -120,6 +120,7 @@ urlpatterns += i18n_patterns(
     path("melden/<int:page_id>/", report_opportunity_view, name="report_opportunity"),
     path("benachrichtigungen/", include("engagement.alerts.urls")),
     path("", include("engagement.shifts.urls")),
+    path("", include("engagement.hours.urls")),
     path("", include("engagement.applications.urls")),
     path("mein-verein/", include("engagement.dashboard.urls")),
     # The search inside a city's section; before Wagtail's pages, which would look for a page "suche".

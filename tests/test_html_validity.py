@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
 from engagement.shifts.models import Shift, ShiftBooking
+from engagement.hours import services as hours_services
+from engagement.hours.models import RecognitionThreshold
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +47,7 @@ def pages(verein_bretten, ettlingen):
         consent_version="1",
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
+        status=Application.Status.ACCEPTED,
     )
     shift = Shift.objects.create(
         opportunity=festival,
@@ -63,6 +66,14 @@ def pages(verein_bretten, ettlingen):
         confirmed_at=timezone.now(),
     )
     ShiftBooking.objects.create(shift=shift, application=helper, party_size=2)
+    entry, *_ = hours_services.record_attendance(
+        verein_bretten, [(application, timezone.localdate(), 2, True, "Vorlesen")], confirmed_by=member
+    )
+    RecognitionThreshold.objects.create(city=verein_bretten.home_city, name="Ehrenamtskarte", hours=10)
+    certificate = hours_services.issue_certificate(
+        application, by=member, signer_name="Petra Vorstand", signer_role="", tasks="Vorlesen"
+    )
+    status_token = AccessToken.issue(application, AccessToken.Purpose.STATUS)
     public = {
         "home": "/",
         "opportunity-with-shifts": festival.url,
@@ -81,7 +92,10 @@ def pages(verein_bretten, ettlingen):
         "accessibility": "/bretten/barrierefreiheit/",
         "easy-language": "/leichte-sprache/",
         "application-privacy": "/datenschutz/bewerbungen/",
-        "application-status": f"/bewerbung/{AccessToken.issue(application, AccessToken.Purpose.STATUS)}/",
+        "application-status": f"/bewerbung/{status_token}/",
+        "hours-record": f"/bewerbung/{status_token}/stunden/",
+        "certificate-verify": f"/nachweis/{certificate.display_code}/",
+        "certificate-unknown": "/nachweis/AAAAA-BBBBB/",
         "report": f"/melden/{reading.pk}/",
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
@@ -101,10 +115,16 @@ def pages(verein_bretten, ettlingen):
         "shift-edit": f"/mein-verein/schichten/{shift.pk}/bearbeiten/",
         "shift-roster": f"/mein-verein/schichten/{shift.pk}/",
         "shift-roster-print": f"/mein-verein/schichten/{shift.pk}/?druck=1",
+        "attendance": f"/mein-verein/stunden/angebot/{reading.pk}/",
+        "correct-hours": f"/mein-verein/stunden/eintrag/{entry.pk}/",
+        "certificates": "/mein-verein/stunden/nachweise/",
+        "issue-certificate": f"/mein-verein/stunden/nachweise/ausstellen/{application.pk}/",
+        "attendance-with-errors": f"/mein-verein/stunden/angebot/{reading.pk}/",
     }
     posted = {
         "apply-with-errors": {"email": "kaputt"},
         "shift-signup-with-errors": {"email": "kaputt", "party_size": "0", "shifts": [shift.pk]},
+        "attendance-with-errors": {"period": "month", "month": "kaputt", "hours": "viel"},
     }
     return public, verein, member, posted
 

@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
@@ -94,6 +94,16 @@ class CityPage(CachedPageMixin, Page):
         FieldPanel("area_postcodes"),
         FieldPanel("review_days"),
         FieldPanel("accent_colour"),
+        # Defined by the hours app (engagement.hours.models.RecognitionThreshold), shown to volunteers.
+        InlinePanel(
+            "recognition_thresholds",
+            heading=_("Richtwerte für die Anerkennung von Engagement"),
+            help_text=_(
+                "Zum Beispiel die Stunden pro Jahr für eine Ehrenamtskarte. Freiwillige sehen, wenn ihre "
+                "bestätigten Stunden einen Richtwert erreichen; über die Anerkennung entscheidet weiter die "
+                "ausgebende Stelle."
+            ),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     base_form_class = CityPageForm  # the logo comes from the city's own collection

@@ -54,6 +54,8 @@ urlpatterns = [
     # The shifts of the Verein's offers: the shifts app's screens, in this namespace (before the catch-all
     # of the offers' actions below).
     path("", include("engagement.shifts.organisation_urls")),
+    # Attendance, hours and Nachweise of the Verein's offers: the hours app's screens, in this namespace.
+    path("stunden/", include("engagement.hours.organisation_urls")),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

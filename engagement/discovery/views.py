@@ -12,13 +12,15 @@ from .sitemaps import sitemaps_for
 # Crawlers ask now and then; the index counts every section, so an answer is kept for an hour.
 SITEMAP_CACHE_SECONDS = 60 * 60
 
-# Personal, private or endless: the Verein area, the applicants' status links, forms, the admin and
+# Personal, private or endless: the Verein area, the applicants' status links, the verification pages
+# of Engagementnachweise (they name a person), forms, the admin and
 # the API (its data is in the pages and the sitemap already). Both languages.
 PRIVATE_PATHS = [
     "/admin/",
     "/mein-verein/",
     "/bewerbung/",
     "/bewerben/",
+    "/nachweis/",
     "/benachrichtigungen/",
     "/melden/",
     "/api/",

@@ -18,6 +18,7 @@ cities' 100 000 opportunities takes more than a second, and nobody needs the fig
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection
@@ -36,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.applications import counts as application_counts
 from engagement.counting import count_by_month
+from engagement.hours import counts as hours_counts
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
@@ -98,6 +100,9 @@ class CityStatistics:
     answered: int = 0
     median_days_to_answer: float | None = None
     expired_unfilled: int = 0
+    hours_confirmed: Decimal = Decimal(0)
+    volunteers_with_hours: int = 0
+    certificates_issued: int = 0
     counted_at: dt.datetime | None = None
 
     @property
@@ -133,6 +138,10 @@ def city_statistics(cities, period: Period) -> CityStatistics:
     report.answered = answers["answered"]
     report.median_days_to_answer = answers["median_days_to_answer"]
     report.expired_unfilled = _expired_unfilled(cities, period)
+    hours = hours_counts.city_figures(cities, period.start, period.start_moment)
+    report.hours_confirmed = hours["hours"]
+    report.volunteers_with_hours = hours["volunteers"]
+    report.certificates_issued = hours["certificates"]
     report.counted_at = timezone.now()
     return report
 

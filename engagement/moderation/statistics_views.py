@@ -10,6 +10,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from engagement.cities.access import cities_edited_by
 from engagement.cities.models import CityPage
+from engagement.hours.templatetags.hours_tags import hours_number
 from engagement.spreadsheets import SpreadsheetExport
 
 from .charts import bar_chart
@@ -116,6 +117,9 @@ class CityStatisticsView(SpreadsheetExport, WagtailAdminTemplateMixin, TemplateV
             (gettext("Anteil innerhalb von 7 Tagen beantwortet (%)"), "–" if share is None else share),
             (gettext("Median der Tage bis zur ersten Antwort"), "–" if median is None else median),
             (gettext("Abgelaufen, ohne besetzt zu sein"), report.expired_unfilled),
+            (gettext("Bestätigte Engagementstunden"), hours_number(report.hours_confirmed)),
+            (gettext("Freiwillige mit bestätigten Stunden"), report.volunteers_with_hours),
+            (gettext("Ausgestellte Engagementnachweise"), report.certificates_issued),
         ]
 
     def get(self, request, *args, **kwargs):

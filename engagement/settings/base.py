@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "engagement.dashboard",
     "engagement.applications",
     "engagement.shifts",
+    "engagement.hours",
     "engagement.mail",
     "engagement.retention",
     "engagement.jobs",

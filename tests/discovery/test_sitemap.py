@@ -113,7 +113,15 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_and_names_the_sitemap_of
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    for private in ("/admin/", "/mein-verein/", "/en/mein-verein/", "/bewerbung/", "/en/bewerbung/", "/api/"):
+    for private in (
+        "/admin/",
+        "/mein-verein/",
+        "/en/mein-verein/",
+        "/bewerbung/",
+        "/en/bewerbung/",
+        "/nachweis/",
+        "/api/",
+    ):
         assert f"Disallow: {private}" in lines
     assert "Disallow: /" not in lines  # the public pages stay open
     assert f"Sitemap: http://{BRETTEN}/sitemap.xml" in lines

@@ -57,6 +57,7 @@ def city_form(city, **changes):
             "review_days": city.review_days,
             "accent_colour": city.accent_colour,
             "comments": inline_formset([]),
+            "recognition_thresholds": inline_formset([]),
         }
     )
     return {**data, **changes}
