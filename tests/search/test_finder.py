@@ -336,6 +336,7 @@ def test_the_query_count_does_not_grow_with_the_offers(client, verein_bretten, d
         return len(captured)
 
     offer(organisation=verein_bretten, title="Eins", categories=("tierschutz",), suitable_for=("familien",))
+    count()  # the first request fills the caches (the place looked up, when listings change)
     few = count()
     for number in range(12):
         offer(
@@ -346,7 +347,8 @@ def test_the_query_count_does_not_grow_with_the_offers(client, verein_bretten, d
             suitable_for=("familien",),
         )
     assert count() == few
-    with django_assert_max_num_queries(few):
+    # The search's checks, the candidates, their activities and suitabilities, and one page of cards.
+    with django_assert_max_num_queries(13):
         client.get(RESULTS, answers)
 
 
