@@ -381,7 +381,8 @@ class Hours(Criterion):
 
 
 class Distance(Criterion):
-    """Nearer is better: within 2 km three points, within 5 km two, within the radius one."""
+    """Nearer is better: within 2 km three points, within 5 km two, within the radius one.
+    `row["distance_km"]`: from the place asked for, as the radius filter measures it (None without)."""
 
     fields = ("latitude", "longitude")
 
@@ -389,9 +390,9 @@ class Distance(Criterion):
         return answers.circle is not None
 
     def fit(self, answers, row):
-        if row["latitude"] is None or row["longitude"] is None:
+        km = row["distance_km"]
+        if km is None:
             return None
-        km = answers.circle.distance_km(row["latitude"], row["longitude"])
         points = 3 if km <= 2 else 2 if km <= 5 else 1
         reason = _("unter 1 km") if km < 1 else _("%(km)s km") % {"km": round(km)}
         return Fit(points, str(reason))
@@ -585,12 +586,12 @@ class Finder:
                 row[relation] = slugs.get(row["pk"], set())
         scored = []
         for row in rows:
-            points, reasons = score(answers, row, criteria)
-            distance = (
-                answers.circle.distance_km(row["latitude"], row["longitude"])
-                if answers.circle is not None and row["latitude"] is not None
-                else math.inf
+            located = answers.circle is not None and None not in (row["latitude"], row["longitude"])
+            row["distance_km"] = (
+                answers.circle.approximate_km(row["latitude"], row["longitude"]) if located else None
             )
+            points, reasons = score(answers, row, criteria)
+            distance = row["distance_km"] if located else math.inf
             published = row["first_published_at"].timestamp() if row["first_published_at"] else 0
             scored.append(((-points, distance, -published, -row["pk"]), points, reasons, row["pk"]))
         scored.sort(key=lambda item: item[0])

@@ -20,10 +20,23 @@ from engagement.opportunities.cache_tags import OFFERS
 from engagement.opportunities.models import OpportunityPage
 from engagement.opportunities.page_cache import listings_change_at
 
-from .finder import AGE_GROUPS, COMPANY, DAYS, EASY_PARAM, HOURS, LANGUAGES, QUESTIONS, TOTAL, Finder
+from .filters import DEFAULT_RADIUS_KM
+from .finder import (
+    AGE_GROUPS,
+    COMPANY,
+    DAYS,
+    EASY_PARAM,
+    HOURS,
+    LANGUAGES,
+    QUESTIONS,
+    SCHEDULE_REASONS,
+    TOTAL,
+    Finder,
+)
 
 PAGE_SIZE = 20
 RADII = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("25", _("25 km")), ("50", _("50 km"))]
+DEFAULT_RADIUS = str(DEFAULT_RADIUS_KM)  # checked when the address names none
 SCHEDULES = [
     (OpportunityPage.ScheduleKind.ONE_OFF, _("einmalig, zum Beispiel bei einem Fest"), _("einmal")),
     (
@@ -115,7 +128,6 @@ GROUPS = {
             _("Wie weit wollen Sie höchstens fahren?"),
             "radio",
             _fixed(RADII),
-            empty=_("10 km (Standard)"),
         ),
     ],
     5: [
@@ -141,6 +153,8 @@ def _groups(finder, number):
             choices = [(str(value), label, str(value) in chosen) for value, label in spec.options(finder)]
             if spec.empty is not None:
                 choices.insert(0, ("", spec.empty, not any(checked for _v, _l, checked in choices)))
+            elif spec.name == "radius" and not chosen:
+                choices = [(value, label, value == DEFAULT_RADIUS) for value, label, _c in choices]
         groups.append(
             Group(
                 spec.name,
@@ -153,6 +167,38 @@ def _groups(finder, number):
             )
         )
     return groups
+
+
+def _labels(choices, values):
+    chosen = {str(value) for value in values}
+    return [str(label) for value, label, *_rest in choices if str(value) in chosen]
+
+
+def _answer_labels(finder, number):
+    """What was answered to question `number`, in words ("Soziales", "75015, 10 km")."""
+    answers = finder.answers
+    if number == 1:
+        return [category.display_name for category in answers.categories]
+    if number == 2:
+        return [activity.display_name for activity in answers.activities]
+    if number == 3:
+        hours = [answers.hours] if answers.hours is not None else []
+        return (
+            [str(SCHEDULE_REASONS[kind]) for kind in answers.schedules]
+            + _labels(DAYS, answers.days)
+            + _labels(HOURS, hours)
+        )
+    if number == 4:
+        if answers.circle is None:
+            return []
+        return [f"{finder.answers_params.get('near')}, {answers.circle.radius_km:g} km"]
+    if number == 5:
+        age = _labels(AGE_GROUPS, [answers.age]) if answers.age is not None else []
+        if answers.age is not None and not age:
+            age = [_("%(age)s Jahre") % {"age": answers.age}]
+        access = [str(_("barrierefreier Zugang"))] if answers.barrier_free else []
+        return age + _labels(LANGUAGES, answers.languages) + access
+    return _labels(COMPANY, [answers.company]) if answers.company else []
 
 
 def _section(city_slug):
@@ -239,13 +285,16 @@ def results(request, city_slug=None):
                 "number": number,
                 "title": asked.easy_title if finder.easy else asked.title,
                 "answered": finder.answered(asked),
+                "labels": _answer_labels(finder, number) if finder.is_valid else [],
                 "url": finder.url("finder_question", section_city, args=[number]),
             }
         )
     context.update(
         summary=summary,
         restart_url=_path("finder", section_city),
+        first_url=finder.url("finder_question", section_city, args=[1]),
         answered_any=any(step["answered"] for step in summary),
+        answers_line="; ".join(", ".join(step["labels"]) for step in summary if step["labels"]),
     )
     if not finder.is_valid:
         context["problems"] = [

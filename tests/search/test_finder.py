@@ -358,3 +358,15 @@ def test_no_answers_shows_the_newest_current_offers(client, verein_bretten):
     response = client.get(RESULTS)
     assert [card.title for card in response.context["page_obj"].object_list] == ["Neuer", "Älter"]
     assert "passt zu" not in response.content.decode()
+
+
+def test_the_results_repeat_the_answers_in_words(client, animals_and_gardens):
+    response = client.get(
+        RESULTS,
+        {"category": "tierschutz", "days": "weekends", "hours": "8", "near": "75015", "min_age_ok": "16"},
+    )
+    assert response.context["answers_line"] == (
+        "Tierschutz; am Wochenende, bis 8 Stunden im Monat; 75015, 10 km; 16 oder 17 Jahre"
+    )
+    html = response.content.decode()
+    assert "Was machen Sie gern? – übersprungen" in html
