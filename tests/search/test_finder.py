@@ -370,3 +370,8 @@ def test_the_results_repeat_the_answers_in_words(client, animals_and_gardens):
     )
     html = response.content.decode()
     assert "Was machen Sie gern? – übersprungen" in html
+
+
+def test_the_search_page_points_to_the_finder_in_its_own_city(client, bretten):
+    assert 'href="/finder/">Was passt zu mir?' in client.get("/suche/").content.decode()
+    assert 'href="/bretten/finder/">Was passt zu mir?' in client.get("/bretten/suche/").content.decode()
