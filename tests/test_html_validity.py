@@ -62,7 +62,7 @@ def pages(verein_bretten, ettlingen):
         "finder-start": "/finder/",
         "finder-question": "/finder/frage/3/?category=soziales&days=weekends",
         "finder-question-easy": "/finder/frage/5/?leicht=1",
-        "finder-question-error": "/finder/frage/4/?near=Atlantis&weiter=1",
+        "finder-question-error": "/finder/frage/4/?near=75015&radius=500&weiter=1",
         "finder-results": "/finder/ergebnis/?category=soziales&schedule=regular&near=75015",
         "finder-results-error": "/finder/ergebnis/?category=raumfahrt&with=hund",
         "application-privacy": "/datenschutz/bewerbungen/",

@@ -121,6 +121,6 @@ def page_urls(site, language="de"):
         "finder-start": f"{prefix}/finder/",
         "finder-question": f"{prefix}/finder/frage/3/?category=soziales",
         "finder-question-easy": f"{prefix}/finder/frage/5/?category=soziales&leicht=1",
-        "finder-question-error": f"{prefix}/finder/frage/4/?near=Atlantis&weiter=1",
+        "finder-question-error": f"{prefix}/finder/frage/4/?near=75015&radius=500&weiter=1",
         "finder-results": f"{prefix}/finder/ergebnis/?category=soziales&schedule=regular&near=75015",
     }
