@@ -20,7 +20,7 @@ The score is a sum of small integers, one criterion per answer, so that the orde
 and tested on fixed rows. A new field of the offers becomes one more `Criterion` (its columns in
 `fields`, a function from the row to a `Fit`), without touching the rest.
 
-Costs: the candidates' columns in one query (at most `CANDIDATES` rows, newest first), one query per
+Costs: the candidates' columns in one query (two when more than `CANDIDATES` match), one query per
 relation a criterion needs (activities, suitabilities), then the cards of one page as on the search
 page. The number of queries does not grow with the rows.
 """
@@ -497,6 +497,8 @@ class Finder:
     """The answers of one query string, read by the search's own `SearchQuery` plus `FinderForm`, and
     the offers ranked by fit."""
 
+    capped = False  # more candidates than CANDIDATES: the newest are ranked
+
     def __init__(self, params=None, *, city=None):
         if not isinstance(params, QueryDict):
             params = QueryDict(params or "")
@@ -568,8 +570,8 @@ class Finder:
 
     @cached_property
     def ranked(self):
-        """Every candidate (at most CANDIDATES, newest first) as (points, reasons, pk), best first: by
-        points, then nearest, then newest."""
+        """Every candidate (at most CANDIDATES, the newest if there are more) as (points, reasons, pk),
+        best first: by points, then nearest, then newest."""
         answers = self.answers
         criteria = [criterion for criterion in CRITERIA if criterion.applies(answers)]
         columns = {"pk", "first_published_at", "latitude", "longitude"}
@@ -577,9 +579,7 @@ class Finder:
         for criterion in criteria:
             columns.update(criterion.fields)
             relations.update(criterion.relations)
-        rows = list(
-            self.candidates().order_by("-first_published_at", "-pk").values(*sorted(columns))[:CANDIDATES]
-        )
+        rows = self._candidate_rows(sorted(columns))
         for relation in sorted(relations):
             slugs = related_slugs(relation, [row["pk"] for row in rows])
             for row in rows:
@@ -597,9 +597,17 @@ class Finder:
         scored.sort(key=lambda item: item[0])
         return [(points, reasons, pk) for _key, points, reasons, pk in scored]
 
-    @property
-    def capped(self):
-        return len(self.ranked) >= CANDIDATES
+    def _candidate_rows(self, columns):
+        """The candidates' columns: all of them in any order when they are at most CANDIDATES (the
+        ranking orders them; one query, answered from the filters' indexes), else the newest
+        CANDIDATES (walking the index of publication dates; without a tiebreaker, which would make
+        PostgreSQL sort every candidate first)."""
+        candidates = self.candidates()
+        rows = list(candidates.order_by().values(*columns)[: CANDIDATES + 1])
+        self.capped = len(rows) > CANDIDATES
+        if self.capped:
+            rows = list(candidates.order_by("-first_published_at").values(*columns)[:CANDIDATES])
+        return rows
 
     def page(self, number, size):
         """Page `number` of the ranked offers as cards (the search's own), each with `fit_points` and

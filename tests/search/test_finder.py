@@ -375,3 +375,12 @@ def test_the_results_repeat_the_answers_in_words(client, animals_and_gardens):
 def test_the_search_page_points_to_the_finder_in_its_own_city(client, bretten):
     assert 'href="/finder/">Was passt zu mir?' in client.get("/suche/").content.decode()
     assert 'href="/bretten/finder/">Was passt zu mir?' in client.get("/bretten/suche/").content.decode()
+
+
+def test_with_more_candidates_than_it_ranks_the_finder_ranks_the_newest(client, verein_bretten, monkeypatch):
+    monkeypatch.setattr("search.finder.CANDIDATES", 2)
+    for title in ("Erstes", "Zweites", "Drittes"):
+        offer(organisation=verein_bretten, title=title, categories=("sport",))
+    response = client.get(RESULTS, {"category": "sport"})
+    assert [card.title for card in response.context["page_obj"].object_list] == ["Drittes", "Zweites"]
+    assert "Die 2 neuesten passenden Angebote" in response.content.decode()
