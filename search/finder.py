@@ -41,6 +41,7 @@ from django.utils.translation import ngettext
 
 from engagement.opportunities.models import OpportunityPage
 
+from . import results
 from .query import SearchQuery
 from .results import PageRef
 
@@ -549,7 +550,7 @@ class Finder:
 
     # --- What it finds ---------------------------------------------------------------------------
 
-    def candidates(self):
+    def candidates(self, box=True):
         """The offers that meet the narrowing answers (the FilterSet's own filters, the search's
         circle) and, if topics or activities were chosen, have at least one of them."""
         filterset = self.search.filterset
@@ -558,7 +559,7 @@ class Finder:
         for name in NARROWING:
             offers = filterset.filters[name].filter(offers, data.get(name))
         if self.search.circle is not None:
-            offers = self.search.circle.filter(offers)
+            offers = self.search.circle.filter(offers, box=box)
         interests = [
             filterset.filters[name].filter(offers, data.get(name))
             for name in ("category", "activity")
@@ -599,14 +600,18 @@ class Finder:
 
     def _candidate_rows(self, columns):
         """The candidates' columns: all of them in any order when they are at most CANDIDATES (the
-        ranking orders them; one query, answered from the filters' indexes), else the newest
-        CANDIDATES (walking the index of publication dates; without a tiebreaker, which would make
-        PostgreSQL sort every candidate first)."""
-        candidates = self.candidates()
-        rows = list(candidates.order_by().values(*columns)[: CANDIDATES + 1])
+        ranking orders them; one query, answered from the filters' indexes), else the nearest
+        CANDIDATES around the place asked for, or without a place the newest (walking the index of
+        publication dates; without a tiebreaker, which would make PostgreSQL sort every candidate)."""
+        rows = list(self.candidates().order_by().values(*columns)[: CANDIDATES + 1])
         self.capped = len(rows) > CANDIDATES
-        if self.capped:
-            rows = list(candidates.order_by("-first_published_at").values(*columns)[:CANDIDATES])
+        if self.capped and self.search.circle is not None:
+            # Around a place the nearest, walking the index that lists rows by distance (geo/nearest.py;
+            # with the bounding box PostgreSQL would rather sort the whole box).
+            nearest = results.ordering("distance")
+            rows = list(self.candidates(box=False).order_by(*nearest).values(*columns)[:CANDIDATES])
+        elif self.capped:
+            rows = list(self.candidates().order_by("-first_published_at").values(*columns)[:CANDIDATES])
         return rows
 
     def page(self, number, size):

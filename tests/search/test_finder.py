@@ -384,3 +384,14 @@ def test_with_more_candidates_than_it_ranks_the_finder_ranks_the_newest(client, 
     response = client.get(RESULTS, {"category": "sport"})
     assert [card.title for card in response.context["page_obj"].object_list] == ["Drittes", "Zweites"]
     assert "Die 2 neuesten passenden Angebote" in response.content.decode()
+
+
+def test_around_a_place_with_more_candidates_than_it_ranks_the_finder_ranks_the_nearest(
+    client, verein_bretten, ettlingen, monkeypatch
+):
+    monkeypatch.setattr("search.finder.CANDIDATES", 2)
+    offer(organisation=verein_bretten, title="Nah, älter", categories=("sport",))
+    offer(organisation=verein_bretten, title="Nah", categories=("sport",))
+    offer(city=ettlingen, title="Weit, neuestes", categories=("sport",))
+    titles = [title for title, _r in ranked(client, {"category": "sport", "near": "75015", "radius": "50"})]
+    assert titles == ["Nah", "Nah, älter"]
