@@ -17,7 +17,8 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test \
 # (in memory, a database of its own; tasks run eagerly as in the main run).
 SQLITE_TEST_ENV := DJANGO_SETTINGS_MODULE=engagement.settings.test DATABASE_URL=sqlite:///test-sqlite.db \
 	CELERY_BROKER_URL=$${TEST_CELERY_BROKER_URL:-redis://127.0.0.1:6379/15}
-SQLITE_TESTS := tests/search/test_no_server_error.py tests/search/test_relevance.py tests/test_nul_bytes.py
+SQLITE_TESTS := tests/search/test_no_server_error.py tests/search/test_finder_no_server_error.py \
+	tests/search/test_relevance.py tests/test_nul_bytes.py
 
 .PHONY: install css messages makemessages chromium pango java run serve prod test test-sqlite test-e2e lint format services lock bench wrk mutate clean
 

@@ -1,8 +1,8 @@
 """Search benchmark at 1 000 / 10 000 / 100 000 opportunities (`python -m benchmarks.search`).
 
-For each size: fresh database `<name>_searchbench_<N>`, migrate, load_demo, seed_bench N, then time four
-searches through Django's test client. "DB ms" is the summed time of the request's SQL queries (the
-database layer), "page ms" the whole HTML response. Sizes: `BENCH_SIZES=1000,10000,100000`.
+For each size: fresh database `<name>_searchbench_<N>`, migrate, load_demo, seed_bench N, then time the
+searches and the Engagement-Finder's results through Django's test client. "DB ms" is the summed time of
+the request's SQL queries (the database layer), "page ms" the whole HTML response. Sizes: `BENCH_SIZES=1000,10000,100000`.
 
 Each search is timed twice: as repeated (the filter panel with its counts comes from the cache, as for
 every visitor after the first within two minutes) and cold (the cache emptied before every request, as
@@ -30,6 +30,13 @@ SCENARIOS = {
     "alles kombiniert": (
         "/suche/?q=Betreuung&category=soziales&city=ettlingen&near=76275&radius=10&sort=distance"
     ),
+    # The Engagement-Finder ranks every candidate (at most 1 000) by fit: the same search query, its
+    # narrowing filters and place, one query per relation it reads, one page of cards.
+    "Finder: Themen+Tätigkeit+Zeit+Ort": (
+        "/finder/ergebnis/?category=soziales&activity=begleiten&days=weekends&near=76275&radius=10"
+        "&with=family"
+    ),
+    "Finder: Thema+Zeit, ganze Region": "/finder/ergebnis/?category=soziales&schedule=regular&hours=8",
 }
 RUNS = 20
 

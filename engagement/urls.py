@@ -25,6 +25,7 @@ from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
 from search import calendar_feed as search_calendar
 from search import feeds as search_feeds
+from search import finder_views
 from search import suggest as search_suggest
 from search import views as search_views
 
@@ -112,6 +113,9 @@ urlpatterns += i18n_patterns(
     path("suche/feed/", search_feeds.search_feed, name="search_feed"),
     path("suche/kalender.ics", search_calendar.search_calendar, name="search_calendar"),
     path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
+    path("finder/", finder_views.start, name="finder"),
+    path("finder/frage/<int:number>/", finder_views.question, name="finder_question"),
+    path("finder/ergebnis/", finder_views.results, name="finder_results"),
     path(
         "organisationen/<slug:slug>/",
         OrganisationProfileView.as_view(),
@@ -125,6 +129,9 @@ urlpatterns += i18n_patterns(
     path("mein-verein/", include("engagement.dashboard.urls")),
     # The search inside a city's section; before Wagtail's pages, which would look for a page "suche".
     path("<slug:city_slug>/suche/", search_views.city_search, name="city_search"),
+    path("<slug:city_slug>/finder/", finder_views.start, name="city_finder"),
+    path("<slug:city_slug>/finder/frage/<int:number>/", finder_views.question, name="city_finder_question"),
+    path("<slug:city_slug>/finder/ergebnis/", finder_views.results, name="city_finder_results"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

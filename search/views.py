@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from engagement.cities.models import CityPage
 from engagement.operations.pagecache import SITE, cache_publicly
@@ -26,6 +27,7 @@ def search(request, section_city=None):
         "selected_city_slugs": search_query.params.getlist("city"),
         "site_city": search_query.city,
         "site_city_slugs": [search_query.city.slug] if search_query.city else [],
+        "finder_url": reverse("city_finder", args=[section_city.slug]) if section_city else reverse("finder"),
     }
     if not search_query.is_valid:
         context.update(page_obj=Paginator([], PAGE_SIZE).get_page(1), facets={group: {} for group in GROUPS})

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import ExpressionWrapper, F, FloatField
 
-from .distance import KM_PER_DEGREE_LATITUDE, BoundingBox, bounding_box, distance_km
+from .distance import KM_PER_DEGREE_LATITUDE, BoundingBox, approximate_km, bounding_box, distance_km
 from .nearest import nearest_first
 
 
@@ -27,6 +27,10 @@ class Circle:
     def distance_km(self, latitude: float, longitude: float) -> float:
         """The exact (geodesic) distance from the centre, as the results show it."""
         return distance_km(self.origin, (latitude, longitude))
+
+    def approximate_km(self, latitude: float, longitude: float) -> float:
+        """The distance the radius filter computes (equirectangular): for ordering many rows."""
+        return approximate_km(self.origin, (latitude, longitude))
 
     def filter(self, queryset, box=True):
         """Rows within the circle: the bounding box on the indexed coordinates first (unless `box` is

@@ -183,6 +183,8 @@ REPLICA_READ_VIEWS = [
     "city_search",
     "search_feed",
     "search_suggest",
+    "finder_results",
+    "city_finder_results",
     "api_opportunities",
     "api_opportunity",
 ]

@@ -118,4 +118,9 @@ def page_urls(site, language="de"):
         "privacy": f"{prefix}/bretten/datenschutz/",
         "accessibility": f"{prefix}/bretten/barrierefreiheit/",
         "easy-language": f"{prefix}/leichte-sprache/",
+        "finder-start": f"{prefix}/finder/",
+        "finder-question": f"{prefix}/finder/frage/3/?category=soziales",
+        "finder-question-easy": f"{prefix}/finder/frage/5/?category=soziales&leicht=1",
+        "finder-question-error": f"{prefix}/finder/frage/4/?near=75015&radius=500&weiter=1",
+        "finder-results": f"{prefix}/finder/ergebnis/?category=soziales&schedule=regular&near=75015",
     }

@@ -14,7 +14,7 @@ from .conftest import AXE_SCRIPT, SCREENSHOTS, page_urls
 pytestmark = pytest.mark.e2e
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EXPECTED_STATUS = {"not-found": 404, "search-error": 400}
+EXPECTED_STATUS = {"not-found": 404, "search-error": 400, "finder-question-error": 400}
 
 
 def visit(page, url):

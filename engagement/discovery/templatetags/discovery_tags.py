@@ -22,7 +22,7 @@ OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
 # Views whose address is the content: indexed, with a canonical address and its other languages.
 INDEXED_VIEWS = {"wagtail_serve", "organisation_detail"}
 # Searches: the bare page is a landing page; every combination of filters is not.
-SEARCH_VIEWS = {"search", "city_search"}
+SEARCH_VIEWS = {"search", "city_search", "finder", "city_finder"}
 
 
 @register.simple_tag(takes_context=True)
