@@ -1,6 +1,7 @@
 """Every public page type and every Verein page, in German and English, is valid HTML by the W3C Nu
 checker (npm `vnu-jar`, run with Java from Debian's `default-jre-headless`; `make test` installs both)."""
 
+import datetime as dt
 import json
 import os
 import re
@@ -12,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
+from engagement.organisations.models import Organisation
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +46,10 @@ def pages(verein_bretten, ettlingen):
         consent_version="1",
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
+        reply_due_at=timezone.now() + dt.timedelta(days=7),  # the dashboard asks for an answer
     )
+    # The profile shows how quickly the Verein usually answers.
+    Organisation.objects.filter(pk=verein_bretten.pk).update(reply_median_hours=30, reply_sample_size=6)
     public = {
         "home": "/",
         "city": "/bretten/",

@@ -102,9 +102,9 @@ def promise_kept_by_organisation(cities, since: dt.datetime) -> list[dict]:
         _confirmed(cities, since)
         .filter(reply_due_at__isnull=False)
         .filter(counted)
-        .values(organisation=F("opportunity__organisation__name"))
+        .values("opportunity__organisation", organisation=F("opportunity__organisation__name"))
         .annotate(due=Count("pk"), within=Count("pk", filter=Q(answered_at__lte=F("reply_due_at"))))
-        .order_by("organisation")
+        .order_by("organisation", "opportunity__organisation")
     )
 
 
@@ -115,6 +115,7 @@ def overdue_by_organisation(city) -> list[dict]:
         replies.overdue()
         .filter(opportunity__city=city)
         .values(
+            "opportunity__organisation",
             organisation=F("opportunity__organisation__name"),
             slug=F("opportunity__organisation__slug"),
         )

@@ -113,10 +113,15 @@ def send_reply_step(application_id: int, now: dt.datetime | None = None) -> str:
         application.save(update_fields=["reply_overdue_notice_at", "reply_reminders_sent", "updated_at"])
         return "overdue"
     number = max(
-        number
-        for number, days in enumerate(days_left, start=1)
-        if application.confirmed_at < application.reply_due_at - dt.timedelta(days=days) <= now
+        (
+            number
+            for number, days in enumerate(days_left, start=1)
+            if application.confirmed_at < application.reply_due_at - dt.timedelta(days=days) <= now
+        ),
+        default=0,
     )
+    if number <= application.reply_reminders_sent:
+        return ""
     _remind(application, number)
     application.reply_reminders_sent = number
     application.save(update_fields=["reply_reminders_sent", "updated_at"])
