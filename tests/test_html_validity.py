@@ -1,6 +1,7 @@
 """Every public page type and every Verein page, in German and English, is valid HTML by the W3C Nu
 checker (npm `vnu-jar`, run with Java from Debian's `default-jre-headless`; `make test` installs both)."""
 
+import datetime as dt
 import json
 import os
 import re
@@ -12,9 +13,10 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
-from engagement.shifts.models import Shift, ShiftBooking
 from engagement.hours import services as hours_services
 from engagement.hours.models import RecognitionThreshold
+from engagement.organisations.models import Organisation
+from engagement.shifts.models import Shift, ShiftBooking
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,7 @@ def pages(verein_bretten, ettlingen):
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
         status=Application.Status.ACCEPTED,
+        reply_due_at=timezone.now() + dt.timedelta(days=7),  # the dashboard asks for an answer
     )
     shift = Shift.objects.create(
         opportunity=festival,
@@ -74,6 +77,8 @@ def pages(verein_bretten, ettlingen):
         application, by=member, signer_name="Petra Vorstand", signer_role="", tasks="Vorlesen"
     )
     status_token = AccessToken.issue(application, AccessToken.Purpose.STATUS)
+    # The profile shows how quickly the Verein usually answers.
+    Organisation.objects.filter(pk=verein_bretten.pk).update(reply_median_hours=30, reply_sample_size=6)
     public = {
         "home": "/",
         "opportunity-with-shifts": festival.url,

@@ -8,12 +8,13 @@ import datetime as dt
 import statistics as pystatistics
 
 from django.db import connection
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
 
 from engagement.counting import Median, count_by_month
 
 from .models import Application
+from .services import replies
 
 ANSWER_WINDOW = dt.timedelta(days=7)
 
@@ -55,13 +56,12 @@ def confirmed_by_month(cities, since: dt.datetime) -> dict[dt.date, int]:
 def answer_figures(cities, since: dt.datetime) -> dict:
     """Due, answered within 7 days, answered and the median wait in days, in one query.
 
-    Among the applications confirmed since `since`: "due" are those at least 7 days old. The first answer
-    is the earliest status change made by someone (the applicant's own changes have no author); one grouped
-    join, not a subquery per application.
+    Among the applications confirmed since `since`: "due" are those at least 7 days old. Answered means
+    what services/replies.py says (`answered_at`: the organisation's first status change or message).
     """
     answered = (
         _confirmed(cities, since)
-        .annotate(first_answer=Min("changes__changed_at", filter=Q(changes__changed_by__isnull=False)))
+        .annotate(first_answer=F("answered_at"))
         .annotate(
             waited=ExpressionWrapper(F("first_answer") - F("confirmed_at"), output_field=DurationField())
         )
@@ -88,3 +88,37 @@ def answer_figures(cities, since: dt.datetime) -> dict:
         "answered": result["answered"],
         "median_days_to_answer": None if waited is None else round(waited.total_seconds() / 86400, 1),
     }
+
+
+def promise_kept_by_organisation(cities, since: dt.datetime) -> list[dict]:
+    """Per organisation with offers in `cities`: of the applications confirmed since `since` under a reply
+    promise, how many count ("due": answered, or the promise passed while they were open) and how many
+    were answered within it. One grouped query; counts and organisation names only."""
+    now = timezone.now()
+    counted = Q(answered_at__isnull=False) | (
+        Q(reply_due_at__lte=now) & (Q(closed_at__isnull=True) | Q(closed_at__gte=F("reply_due_at")))
+    )
+    return list(
+        _confirmed(cities, since)
+        .filter(reply_due_at__isnull=False)
+        .filter(counted)
+        .values("opportunity__organisation", organisation=F("opportunity__organisation__name"))
+        .annotate(due=Count("pk"), within=Count("pk", filter=Q(answered_at__lte=F("reply_due_at"))))
+        .order_by("organisation", "opportunity__organisation")
+    )
+
+
+def overdue_by_organisation(city) -> list[dict]:
+    """Organisations with applications to the city's offers left unanswered past the reply promise:
+    name, profile slug and how many, most first. Never who applied."""
+    return list(
+        replies.overdue()
+        .filter(opportunity__city=city)
+        .values(
+            "opportunity__organisation",
+            organisation=F("opportunity__organisation__name"),
+            slug=F("opportunity__organisation__slug"),
+        )
+        .annotate(count=Count("pk"))
+        .order_by("-count", "organisation")
+    )

@@ -89,8 +89,16 @@ class ApplicationForm(HoneypotMixin, forms.Form):
 
 
 class StatusForm(forms.Form):
+    # Not a status: the organisation writes the person and the status stays (still an answer).
+    MESSAGE_ONLY = "message"
+
     status = forms.ChoiceField(
-        label=_("Neuer Status"), choices=[("accepted", _("Zusagen")), ("declined", _("Absagen"))]
+        label=_("Neuer Status"),
+        choices=[
+            ("accepted", _("Zusagen")),
+            ("declined", _("Absagen")),
+            (MESSAGE_ONLY, _("Nur eine Nachricht schreiben (Status bleibt)")),
+        ],
     )
     message = forms.CharField(
         label=_("Nachricht an die Person (freiwillig)"),
@@ -98,3 +106,9 @@ class StatusForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == self.MESSAGE_ONLY and not cleaned.get("message", "").strip():
+            self.add_error("message", _("Bitte schreiben Sie eine Nachricht."))
+        return cleaned

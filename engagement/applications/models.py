@@ -75,6 +75,14 @@ class Application(models.Model):
     last_activity_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # When the organisation was told that the application will close (reset by any activity).
     closing_notice_at = models.DateTimeField(null=True, blank=True)
+    # The Verein's first answer (a status change or a message): services/replies.py sets it, nowhere else.
+    answered_at = models.DateTimeField(null=True, blank=True)
+    # The city's reply promise for this application, fixed when it was confirmed (services/replies.py).
+    reply_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # How many reminders of the reply promise the organisation got, and when the applicant was told
+    # that the promise passed without an answer.
+    reply_reminders_sent = models.PositiveSmallIntegerField(default=0)
+    reply_overdue_notice_at = models.DateTimeField(null=True, blank=True)
     # The language the applicant applied in: their mails are written in it.
     language = models.CharField(max_length=8, default="de")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -104,6 +112,10 @@ class Application(models.Model):
     @property
     def is_open(self):
         return self.status in (self.Status.REQUESTED, self.Status.ACCEPTED)
+
+    @property
+    def is_answered(self):
+        return self.answered_at is not None
 
     @property
     def is_final(self):
@@ -147,7 +159,10 @@ class AccessToken(models.Model):
 
 
 class StatusChange(models.Model):
-    """Every change of an application's status: from, to, who (empty: the applicant), when, message."""
+    """Every change of an application's status: from, to, who (empty: the applicant), when, message.
+
+    A message of the organisation without a change of status is recorded the same way, with from and to
+    the same status (`is_message_only`)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="changes")
     from_status = models.CharField(max_length=10, choices=Application.Status.choices)
@@ -163,3 +178,7 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def is_message_only(self):
+        return self.from_status == self.to_status

@@ -12,7 +12,7 @@ from django.utils import timezone
 from engagement.opportunities.models import OpportunityPage
 
 from .models import Application
-from .services import inactivity
+from .services import inactivity, replies
 from .services.applying import mail_applicant
 from .services.links import status_link
 
@@ -86,3 +86,29 @@ def queue_event_reminders() -> int:
                 },
             )
     return queued
+
+
+@shared_task(name="applications.queue_reply_reminders", acks_late=True)
+def queue_reply_reminders() -> int:
+    """Hourly: one `send_reply_reminder` per unanswered application with a reminder or the deadline
+    notice due (services/replies.py). Enqueueing the same id twice is harmless: the step is checked
+    again under the row's lock."""
+    due = replies.applications_due_for_step()
+    for application_id in due:
+        send_reply_reminder.delay(application_id)
+    return len(due)
+
+
+@shared_task(name="applications.send_reply_reminder", acks_late=True)
+def send_reply_reminder(application_id: int) -> str:
+    """The reminder to the organisation, or at the deadline the notice to the applicant, that is due for
+    one application; nothing if none is (any more). Idempotent."""
+    return replies.send_reply_step(application_id)
+
+
+@shared_task(name="applications.update_reply_times", acks_late=True)
+def update_reply_times() -> int:
+    """Daily: each organisation's usual reply time for its profile (services/replies.py)."""
+    changed = replies.update_reply_times()
+    logger.info("Antwortzeiten: %s Organisationen geändert", changed)
+    return changed

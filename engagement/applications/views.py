@@ -229,14 +229,18 @@ class OrganisationDetailView(MemberRequiredMixin, View):
             Application.objects.visible_to(request.user).select_related("opportunity"), pk=pk
         )
         form = StatusForm(request.POST or None)
+        awaiting_answer = not application.is_answered and application.status == Application.Status.REQUESTED
         if request.method == "POST" and form.is_valid():
             try:
-                services.change_status(
-                    application,
-                    form.cleaned_data["status"],
-                    by=request.user,
-                    message=form.cleaned_data["message"],
-                )
+                if form.cleaned_data["status"] == StatusForm.MESSAGE_ONLY:
+                    services.write_message(application, form.cleaned_data["message"], by=request.user)
+                else:
+                    services.change_status(
+                        application,
+                        form.cleaned_data["status"],
+                        by=request.user,
+                        message=form.cleaned_data["message"],
+                    )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -250,6 +254,10 @@ class OrganisationDetailView(MemberRequiredMixin, View):
                 "form": form,
                 "changes": application.changes.all(),
                 "closes_at": services.closes_at(application),
+                "reply_due_at": application.reply_due_at if awaiting_answer else None,
+                "reply_overdue": awaiting_answer
+                and application.reply_due_at is not None
+                and application.reply_due_at < timezone.now(),
             },
             status=400 if form.errors else 200,
         )

@@ -13,6 +13,9 @@ from engagement.operations.pagecache import CachedPageMixin
 from .forms import CityPageForm
 from .validators import parse_postcodes, validate_hex_colour, validate_postcode_list
 
+# Days within which a city promises applicants an answer unless it sets its own.
+DEFAULT_REPLY_PROMISE_DAYS = 7
+
 
 class CityPage(CachedPageMixin, Page):
     """One city's section ("Bühne") of the shared platform, e.g. "Engagement vernetzt Bretten".
@@ -47,6 +50,15 @@ class CityPage(CachedPageMixin, Page):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
         help_text=_("So lange dauert die Prüfung eines Angebots meist. Vereine lesen es beim Einreichen."),
+    )
+    reply_promise_days = models.PositiveSmallIntegerField(
+        _("Antwortversprechen in Tagen"),
+        default=DEFAULT_REPLY_PROMISE_DAYS,
+        validators=[MinValueValidator(2), MaxValueValidator(30)],
+        help_text=_(
+            "So viele Tage haben Vereine, um auf eine Bewerbung zu antworten. Sie werden vorher erinnert; "
+            "danach erfährt die Person, dass noch keine Antwort kam, und bekommt ähnliche Angebote."
+        ),
     )
     accent_colour = models.CharField(
         _("Akzentfarbe"),
@@ -93,6 +105,7 @@ class CityPage(CachedPageMixin, Page):
         FieldPanel("postcodes"),
         FieldPanel("area_postcodes"),
         FieldPanel("review_days"),
+        FieldPanel("reply_promise_days"),
         FieldPanel("accent_colour"),
         # Defined by the hours app (engagement.hours.models.RecognitionThreshold), shown to volunteers.
         InlinePanel(

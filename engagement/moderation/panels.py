@@ -39,6 +39,8 @@ class CityModerationPanel(Component):
         cities = []
         for city in cities_edited_by(request.user).order_by("title"):
             listed = OpportunityPage.objects.listed().filter(city=city)
+            # Which Vereine keep applicants waiting past the reply promise, and how many: never who.
+            overdue = application_counts.overdue_by_organisation(city)
             cities.append(
                 {
                     "city": city,
@@ -60,6 +62,8 @@ class CityModerationPanel(Component):
                     ),
                     "statistics": cached_city_figures(city),
                     "expiring": expiring(listed, today, soon)[:10],
+                    "overdue": overdue,
+                    "overdue_total": sum(row["count"] for row in overdue),
                 }
             )
         return {"cities": cities}

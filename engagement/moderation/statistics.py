@@ -8,6 +8,9 @@ Definitions (also shown under the report):
 - applications: confirmed applications (double opt-in done), by the month they were confirmed.
 - answered: the organisation changed the status (accepted or declined); a change by the applicant
   (withdrawing) is no answer. "Within 7 days" counts among the applications at least 7 days old.
+- reply promise per organisation: among the applications confirmed in the period under the city's reply
+  promise, those that count (answered, or the promise passed while they were open) and the share of
+  them answered within the promise.
 - expired unfilled: once published, its last day (end, application deadline or the one-off date) fell
   in the period, and it was neither marked "all places taken" nor given as many acceptances as
   volunteers were wanted.
@@ -89,6 +92,19 @@ class Row:
 
 
 @dataclass
+class PromiseRow:
+    """One organisation's reply promise: applications that count, answered within the promise."""
+
+    organisation: str
+    due: int
+    within: int
+
+    @property
+    def share(self) -> float:
+        return round(100 * self.within / self.due, 1)
+
+
+@dataclass
 class CityStatistics:
     period: Period
     live_by_category: list[Row] = field(default_factory=list)
@@ -103,6 +119,7 @@ class CityStatistics:
     hours_confirmed: Decimal = Decimal(0)
     volunteers_with_hours: int = 0
     certificates_issued: int = 0
+    promise_by_organisation: list[PromiseRow] = field(default_factory=list)
     counted_at: dt.datetime | None = None
 
     @property
@@ -142,6 +159,10 @@ def city_statistics(cities, period: Period) -> CityStatistics:
     report.hours_confirmed = hours["hours"]
     report.volunteers_with_hours = hours["volunteers"]
     report.certificates_issued = hours["certificates"]
+    report.promise_by_organisation = [
+        PromiseRow(row["organisation"], row["due"], row["within"])
+        for row in application_counts.promise_kept_by_organisation(cities, period.start_moment)
+    ]
     report.counted_at = timezone.now()
     return report
 

@@ -100,6 +100,10 @@ class CityStatisticsView(SpreadsheetExport, WagtailAdminTemplateMixin, TemplateV
             for section, section_rows in sections
             for row in section_rows
         ]
+        promise = gettext("Antwortversprechen je Organisation")
+        for row in report.promise_by_organisation:
+            label = f"{row.organisation}: {gettext('innerhalb der Frist beantwortet (%)')}"
+            rows.append({"city": city_name, "section": promise, "label": label, "value": row.share})
         summary = gettext("Zusammenfassung")
         for label, value in self.summary():
             rows.append({"city": city_name, "section": summary, "label": label, "value": value})

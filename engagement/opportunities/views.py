@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.views.generic import DetailView
 
 from engagement.operations.pagecache import SITE, cache_publicly
@@ -19,6 +20,7 @@ class OrganisationProfileView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["reply_stats_days"] = settings.APPLICATION_REPLY_STATS_DAYS
         context["opportunities"] = (
             OpportunityPage.objects.listed().filter(organisation=self.object).for_listing().order_by("title")
         )

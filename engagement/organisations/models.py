@@ -88,6 +88,10 @@ class Organisation(index.Indexed, models.Model):
     )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+    # How quickly it usually answers applications: the median in hours over the recent ones and how many
+    # they were, counted daily (engagement/applications/services/replies.py); None while too few.
+    reply_median_hours = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    reply_sample_size = models.PositiveIntegerField(default=0, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -127,6 +131,13 @@ class Organisation(index.Indexed, models.Model):
 
     def has_owner(self, user) -> bool:
         return Organisation.objects.owned_by(user).filter(pk=self.pk).exists()
+
+    @property
+    def usual_reply_days(self) -> int | None:
+        """Whole days within which it usually answers (at least 1), None while there is no figure."""
+        if self.reply_median_hours is None:
+            return None
+        return max(1, -(-self.reply_median_hours // 24))
 
     @property
     def is_verified(self):

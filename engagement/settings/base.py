@@ -263,6 +263,8 @@ CELERY_BEAT_SCHEDULE = {
     "queue-event-reminders": {"task": "applications.queue_event_reminders", "schedule": 60 * 60},
     "queue-shift-reminders": {"task": "shifts.queue_shift_reminders", "schedule": 60 * 60},
     "alert-short-shifts": {"task": "shifts.alert_short_shifts", "schedule": 60 * 60 * 24},
+    "queue-reply-reminders": {"task": "applications.queue_reply_reminders", "schedule": 60 * 60},
+    "update-reply-times": {"task": "applications.update_reply_times", "schedule": 60 * 60 * 24},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
@@ -278,6 +280,17 @@ APPLICATION_CLOSING_NOTICE_DAYS = env.int("APPLICATION_CLOSING_NOTICE_DAYS", def
 SHIFT_REMINDER_HOURS = env.int("SHIFT_REMINDER_HOURS", default=48)
 # The Verein is told when a shift starting within this many days still has free places.
 SHIFT_SHORT_ALERT_DAYS = env.int("SHIFT_SHORT_ALERT_DAYS", default=3)
+# The reply promise (each city sets its days, default 7): the organisation is reminded when this many
+# days of it are left (4 and 1: on day 3 and day 6 of 7); at its end the applicant is told that no answer
+# came yet; APPLICATION_REPLY_CLOSE_DAYS later, still unanswered, the application closes itself.
+APPLICATION_REPLY_REMINDER_DAYS_LEFT = sorted(
+    env.list("APPLICATION_REPLY_REMINDER_DAYS_LEFT", cast=int, default=[4, 1]), reverse=True
+)
+APPLICATION_REPLY_CLOSE_DAYS = env.int("APPLICATION_REPLY_CLOSE_DAYS", default=14)
+# "Answers usually within N days" on an organisation's profile: the median over the applications of this
+# many days, shown only from this many applications on.
+APPLICATION_REPLY_STATS_DAYS = env.int("APPLICATION_REPLY_STATS_DAYS", default=90)
+APPLICATION_REPLY_STATS_MINIMUM = env.int("APPLICATION_REPLY_STATS_MINIMUM", default=5)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

@@ -4,15 +4,18 @@ The whole flow runs through the broker; then Redis is unreachable while a citize
 worker is stopped while mails are enqueued: the periodic sweep sends every mail, each exactly once.
 """
 
+import datetime as dt
 import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail as django_mail
+from django.utils import timezone
 
 from engagement import celery_app
 from engagement.applications.models import Application
 from engagement.applications.services.applying import confirm_token
+from engagement.applications.tasks import queue_reply_reminders, send_reply_reminder
 from engagement.mail.models import OutgoingMail
 from engagement.mail.tasks import send_unsent_mail
 from tests.applications.conftest import DATA, links
@@ -151,3 +154,33 @@ def test_broker_stopped_then_restarted_the_sweep_sends_every_mail_exactly_once(
         "Ihre Bewerbung: Lesepat:in",
         "Neue Bewerbung: Lesepat:in",
     ]
+
+
+def test_reply_reminders_through_a_real_worker_go_out_exactly_once(scene, mailoutbox, broker):
+    """The hourly beat entry enqueued twice (two beats, or a redelivery) and the per-application task
+    once more by hand: the reminder of day 3 reaches each member once."""
+    verein, member = scene
+    page = make_opportunity(organisation=verein, title="Lesepat:in")
+    celery_app.control.purge()
+    confirmed_at = timezone.now() - dt.timedelta(days=3, minutes=1)
+    application = Application.objects.create(
+        opportunity=page,
+        name="Mia Kraus",
+        email="mia@example.org",
+        message="Ich lese gern vor.",
+        consent_version="1",
+        consent_given_at=confirmed_at,
+        confirmed_at=confirmed_at,
+        last_activity_at=confirmed_at,
+        reply_due_at=confirmed_at + dt.timedelta(days=7),
+    )
+    queue_reply_reminders.delay()
+    queue_reply_reminders.delay()
+    send_reply_reminder.delay(application.pk)
+    with worker():
+        assert wait_for(lambda: sent("Bewerbung wartet auf Antwort"))
+        assert wait_for(lambda: queued() == 0)
+        time.sleep(1.5)  # time for any duplicate to (not) go out
+    assert [mail.to for mail in sent("Bewerbung wartet auf Antwort")] == [["verein-bretten@example.org"]]
+    application.refresh_from_db()
+    assert application.reply_reminders_sent == 1

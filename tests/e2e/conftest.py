@@ -98,6 +98,9 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
         event_end=in_days(20, hour=18),
     )
     make_opportunity(city=ettlingen, title="Hausaufgabenhilfe in Ettlingen")
+    # The profile shows how quickly the Verein usually answers (as the daily count would store it).
+    verein.reply_median_hours, verein.reply_sample_size = 30, 6
+    verein.save(update_fields=["reply_median_hours", "reply_sample_size"])
     return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading}
 
 

@@ -60,10 +60,13 @@ def apply(opportunity, confirmed_on=None, answer=None, applicant_withdrew_after=
         change = StatusChange.objects.create(
             application=application, from_status="requested", to_status=status, changed_by=by
         )
-        StatusChange.objects.filter(pk=change.pk).update(
-            changed_at=moment(confirmed_on) + dt.timedelta(days=days)
-        )
+        changed_at = moment(confirmed_on) + dt.timedelta(days=days)
+        StatusChange.objects.filter(pk=change.pk).update(changed_at=changed_at)
         Application.objects.filter(pk=application.pk).update(status=status)
+        if by is not None:  # the organisation's change is its answer (as services/replies.py records it)
+            Application.objects.filter(pk=application.pk, answered_at__isnull=True).update(
+                answered_at=changed_at
+            )
     return application
 
 

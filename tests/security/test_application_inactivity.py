@@ -105,7 +105,7 @@ def test_a_closed_application_cannot_be_kept_open(ongoing, member):
 def test_declined_and_withdrawn_applications_get_no_notice(ongoing):
     application(ongoing, email="a@example.org", status=Application.Status.DECLINED, closed_at=MOMENT)
     application(ongoing, email="b@example.org", status=Application.Status.WITHDRAWN, closed_at=MOMENT)
-    assert run_daily_task(CLOSE_AT + DAY) == {"noticed": 0, "closed": 0}
+    assert run_daily_task(CLOSE_AT + DAY) == {"noticed": 0, "closed": 0, "closed_unanswered": 0}
     assert not notices().exists()
 
 
@@ -136,7 +136,7 @@ def test_without_a_notice_fourteen_days_old_nothing_closes(ongoing, member):
     """The daily task did not run for months: the notice goes first, the closing 14 days later."""
     kept = application(ongoing)
     late = CLOSE_AT + dt.timedelta(days=30)
-    assert run_daily_task(late) == {"noticed": 1, "closed": 0}
+    assert run_daily_task(late) == {"noticed": 1, "closed": 0, "closed_unanswered": 0}
     assert run_daily_task(late + dt.timedelta(days=14) - SECOND)["closed"] == 0
     assert run_daily_task(late + dt.timedelta(days=14))["closed"] == 1
     kept.refresh_from_db()

@@ -5,13 +5,14 @@
 - `capacity`: the opportunity switches to "filled" and back
 - `privacy`: Art. 15 export and Art. 17 erasure
 - `inactivity`: open applications without activity are announced to the organisation, then closed
+- `replies`: the reply promise (what "answered" means, reminders, the deadline notice, reply times)
 """
 
 from .applying import apply, confirm
 from .capacity import reopen
 from .inactivity import close_inactive_applications, closes_at, keep_open
 from .privacy import erase, export_data
-from .status import ALLOWED_TRANSITIONS, change_status
+from .status import ALLOWED_TRANSITIONS, change_status, write_message
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
@@ -24,4 +25,5 @@ __all__ = [
     "export_data",
     "keep_open",
     "reopen",
+    "write_message",
 ]

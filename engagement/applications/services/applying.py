@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from engagement.cities.models import DEFAULT_REPLY_PROMISE_DAYS
 from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import address_key, hit
@@ -108,14 +109,21 @@ def _context(application, **extra) -> dict:
 def confirm(token: str) -> Application | None:
     """The second opt-in: only now does the organisation learn of the application (by a link)."""
     application = (
-        _by_confirm_token(token).select_for_update(of=("self",)).select_related("opportunity").first()
+        _by_confirm_token(token)
+        .select_for_update(of=("self",))
+        .select_related("opportunity", "opportunity__city")
+        .first()
     )
     if application is None:
         return None
     if application.confirmed_at is not None:
         return application
     application.confirmed_at = application.last_activity_at = timezone.now()
-    application.save(update_fields=["confirmed_at", "last_activity_at", "updated_at"])
+    # The city's reply promise as it stands now (services/replies.py).
+    city = application.opportunity.city
+    promise = city.reply_promise_days if city else DEFAULT_REPLY_PROMISE_DAYS
+    application.reply_due_at = application.confirmed_at + dt.timedelta(days=promise)
+    application.save(update_fields=["confirmed_at", "last_activity_at", "reply_due_at", "updated_at"])
     mail_applicant(
         application,
         f"received:{application.pk}",

@@ -6,9 +6,14 @@ before, the organisation's members get one mail listing the applications concern
 choosing "Offen halten" keeps it open. Closed, it is deleted on the usual schedule
 (APPLICATION_RETENTION_DAYS after closing, tasks.apply_retention).
 
-Activity is the confirmation, every status change and the organisation keeping it open. An application
-is never closed without a notice at least APPLICATION_CLOSING_NOTICE_DAYS old: if the daily task missed
-a day, the closing waits.
+Activity is the confirmation, every status change, every message of the organisation and the
+organisation keeping it open. An application is never closed without a notice at least
+APPLICATION_CLOSING_NOTICE_DAYS old: if the daily task missed a day, the closing waits.
+
+The same daily run closes what the organisation never answered (services/replies.py): the applicant was
+told at the end of the city's reply promise, and APPLICATION_REPLY_CLOSE_DAYS later it closes with a polite
+mail. Keeping such an application open is activity, not an answer: it still closes for want of one
+(writing the person a message is the answer that keeps it open).
 """
 
 import datetime as dt
@@ -23,6 +28,7 @@ from django.utils.translation import gettext as _
 from engagement.organisations.models import Organisation
 
 from ..models import Application
+from . import replies
 from .applying import mail_members
 from .links import detail_url
 from .status import change_status
@@ -41,13 +47,15 @@ def notice_period() -> dt.timedelta:
 
 
 def closes_at(application: Application) -> dt.datetime | None:
-    """When an open application closes if nothing happens until then; None when it is not open."""
+    """When an open application closes if nothing happens until then (the earlier of the inactivity and the
+    unanswered closing); None when it is not open."""
     if not application.is_open or application.last_activity_at is None:
         return None
     closing = application.last_activity_at + inactivity_period()
     if application.closing_notice_at is not None:
         closing = max(closing, application.closing_notice_at + notice_period())
-    return closing
+    unanswered = replies.unanswered_closing(application)
+    return min(closing, unanswered) if unanswered else closing
 
 
 def close_inactive_applications(now: dt.datetime | None = None) -> dict[str, int]:
@@ -63,7 +71,11 @@ def close_inactive_applications(now: dt.datetime | None = None) -> dict[str, int
         ).order_by("pk")
     )
     closed = sum(_close(pk, now) for pk in _due_for_closing(now).values_list("pk", flat=True))
-    return {"noticed": noticed, "closed": closed}
+    unanswered = sum(
+        _close_unanswered(pk, now)
+        for pk in replies.due_for_closing(now).order_by("pk").values_list("pk", flat=True)
+    )
+    return {"noticed": noticed, "closed": closed, "closed_unanswered": unanswered}
 
 
 @transaction.atomic
@@ -144,4 +156,14 @@ def _close(pk: int, now: dt.datetime) -> int:
     if application is None:
         return 0
     change_status(application, Status.EXPIRED, by_platform=True)
+    return 1
+
+
+@transaction.atomic
+def _close_unanswered(pk: int, now: dt.datetime) -> int:
+    # Checked again under the lock: the organisation may have answered a moment ago.
+    application = replies.due_for_closing(now).select_for_update(of=("self",)).filter(pk=pk).first()
+    if application is None:
+        return 0
+    change_status(application, Status.EXPIRED, by_platform=True, reason="unanswered")
     return 1
