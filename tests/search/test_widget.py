@@ -94,6 +94,7 @@ def test_the_widget_speaks_english_under_en(offers):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Volunteering opportunities of Tafel Bretten e. V." in html
+    assert "Take part" in html
     assert "Links open in a new window." in html
 
 
