@@ -96,7 +96,7 @@ class WidgetView(MemberRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.get_member_organisation(self.kwargs["organisation_id"])
-        options = embed.SnippetOptionsForm(self.request.GET or None)
+        options = embed.SnippetOptionsForm(self.request.GET or None, language=self.request.LANGUAGE_CODE)
         language = options.option("language", self.request.LANGUAGE_CODE)
         size = options.option("size", embed.DEFAULT_SIZE)
         params = {"organisation": organisation.slug}

@@ -52,7 +52,9 @@ class CityWidgetView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = CityWidgetForm(self.request.GET or None, cities=self.allowed_cities)
+        form = CityWidgetForm(
+            self.request.GET or None, cities=self.allowed_cities, language=self.request.LANGUAGE_CODE
+        )
         # Only a city of the user's own is ever taken; another city's id is an error and shows the first.
         city = form.option("city", None) or self.allowed_cities.first()
         category = form.option("category", None)

@@ -41,7 +41,8 @@ class SnippetOptionsForm(forms.Form):
     language = forms.ChoiceField(label=_("Sprache des Widgets"), choices=settings.LANGUAGES, required=False)
     size = size_field()
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, *, language=None, **kwargs):
+        kwargs.setdefault("initial", {"language": language or settings.LANGUAGE_CODE, "size": DEFAULT_SIZE})
         super().__init__(data, **kwargs)
         self.is_valid()  # a field that is wrong keeps its default below; its message shows
 
