@@ -65,6 +65,8 @@ def pages(verein_bretten, ettlingen):
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
         "password-reset": "/mein-verein/passwort/vergessen/",
+        "widget": f"/widget/?organisation={verein_bretten.slug}",
+        "widget-error": "/widget/?size=0",
     }
     verein = {
         "overview": "/mein-verein/",
@@ -76,6 +78,7 @@ def pages(verein_bretten, ettlingen):
         "found-organisation": "/mein-verein/organisation/anlegen/",
         "join-organisation": "/mein-verein/organisation/beitreten/",
         "two-factor": "/mein-verein/zwei-faktor/",
+        "widget-code": f"/mein-verein/organisation/{verein_bretten.pk}/widget/",
     }
     posted = {"apply-with-errors": {"email": "kaputt"}}
     return public, verein, member, posted
