@@ -167,6 +167,19 @@ def test_only_the_widget_may_be_framed_by_other_sites(offers):
         assert directives(response)["frame-ancestors"] == ["'none'"], path
 
 
+def test_a_widget_from_the_page_cache_may_still_be_framed_and_other_pages_still_not(offers, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    for path in ("/widget/?city=bretten", "/bretten/"):
+        Client().get(path)
+        assert cached(path, {}), path
+    hit = Client().get("/widget/?city=bretten")
+    assert "X-Frame-Options" not in hit.headers
+    assert directives(hit)["frame-ancestors"] == ["'self'", "*"]
+    other = Client().get("/bretten/")
+    assert other.headers["X-Frame-Options"] == "DENY"
+    assert directives(other)["frame-ancestors"] == ["'none'"]
+
+
 def test_the_framing_sites_can_be_limited(offers, settings):
     settings.WIDGET_FRAME_ANCESTORS = ["https://www.bretten.de", "https://tafel.example.org"]
     policy = directives(get("/widget/", {"city": "bretten"}))
