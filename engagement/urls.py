@@ -28,6 +28,7 @@ from search import feeds as search_feeds
 from search import finder_views
 from search import suggest as search_suggest
 from search import views as search_views
+from search import widget as search_widget
 
 urlpatterns = [
     # Replaces Wagtail's report of the same address: it names pages of every city (administrators only).
@@ -102,6 +103,8 @@ urlpatterns = [
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", discovery_views.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", discovery_views.sitemap_section, name="sitemap_section"),
+    # Loaded by the pages that embed the widget: one address for every language and version.
+    path("widget.js", search_widget.widget_script, name="widget_script"),
 ]
 
 # A database that cannot be reached answers 503 (German page, Retry-After), wherever the error arose.
@@ -116,6 +119,7 @@ urlpatterns += i18n_patterns(
     path("finder/", finder_views.start, name="finder"),
     path("finder/frage/<int:number>/", finder_views.question, name="finder_question"),
     path("finder/ergebnis/", finder_views.results, name="finder_results"),
+    path("widget/", search_widget.widget, name="widget"),
     path(
         "organisationen/<slug:slug>/",
         OrganisationProfileView.as_view(),

@@ -111,6 +111,8 @@ def pages(verein_bretten, ettlingen):
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
         "password-reset": "/mein-verein/passwort/vergessen/",
+        "widget": f"/widget/?organisation={verein_bretten.slug}",
+        "widget-error": "/widget/?size=0",
     }
     verein = {
         "overview": "/mein-verein/",
@@ -131,6 +133,7 @@ def pages(verein_bretten, ettlingen):
         "certificates": "/mein-verein/stunden/nachweise/",
         "issue-certificate": f"/mein-verein/stunden/nachweise/ausstellen/{application.pk}/",
         "attendance-with-errors": f"/mein-verein/stunden/angebot/{reading.pk}/",
+        "widget-code": f"/mein-verein/organisation/{verein_bretten.pk}/widget/",
     }
     posted = {
         "apply-with-errors": {"email": "kaputt"},

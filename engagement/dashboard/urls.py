@@ -43,6 +43,7 @@ urlpatterns = [
     path("organisation/anlegen/", views.FoundOrganisationView.as_view(), name="found_organisation"),
     path("organisation/beitreten/", views.JoinOrganisationView.as_view(), name="join_organisation"),
     path("organisation/<int:organisation_id>/mitglieder/", views.MembersView.as_view(), name="members"),
+    path("organisation/<int:organisation_id>/widget/", views.WidgetView.as_view(), name="widget"),
     path("einladung/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
     path("angebote/<int:page_id>/bearbeiten/", views.OpportunityFormView.as_view(), name="edit"),
     path("angebote/<int:page_id>/einreichen/", views.SubmitView.as_view(), name="submit"),

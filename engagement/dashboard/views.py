@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.models import WorkflowState
 
 from engagement.applications import counts as application_counts
-from engagement.opportunities import freshness, lifecycle
+from engagement.opportunities import embed, freshness, lifecycle
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations import membership
 from engagement.organisations.models import Organisation
@@ -85,6 +85,29 @@ class OverviewView(MemberRequiredMixin, TemplateView):
                 if page.organisation_id == organisation.pk
             ]
         context["organisations"] = organisations
+        return context
+
+
+class WidgetView(MemberRequiredMixin, TemplateView):
+    """The code that shows the organisation's current offers on its own website, with a preview."""
+
+    template_name = "dashboard/widget.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation = self.get_member_organisation(self.kwargs["organisation_id"])
+        options = embed.SnippetOptionsForm(self.request.GET or None, language=self.request.LANGUAGE_CODE)
+        language = options.option("language", self.request.LANGUAGE_CODE)
+        size = options.option("size", embed.DEFAULT_SIZE)
+        params = {"organisation": organisation.slug}
+        title = _("Engagement-Angebote von %(name)s") % {"name": organisation.name}
+        context.update(
+            organisation=organisation,
+            options=options,
+            snippet=embed.snippet(self.request, params, title, language=language, size=size),
+            preview_url=embed.widget_url(self.request, params, language, size),
+            is_verified=organisation.is_verified,
+        )
         return context
 
 

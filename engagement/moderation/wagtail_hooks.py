@@ -23,6 +23,7 @@ from .models import ContentReport
 from .panels import CachedPagesSummaryItem, CityModerationPanel
 from .services import resolve_report
 from .statistics_views import CityStatisticsView
+from .widget import CityWidgetView
 
 
 @hooks.register("construct_homepage_panels")
@@ -186,4 +187,16 @@ def register_invitations_url():
 def register_invitations_menu_item():
     return CityEditorsMenuItem(
         _("Vereine einladen"), reverse("city_invitations"), icon_name="mail", order=205
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_widget_url():
+    return [path("widget/", CityWidgetView.as_view(), name="city_widget")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_widget_menu_item():
+    return CityEditorsMenuItem(
+        _("Widget für Ihre Website"), reverse("city_widget"), icon_name="code", order=225
     )

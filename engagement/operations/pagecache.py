@@ -250,6 +250,8 @@ class PageCacheMiddleware:
         response = HttpResponse(content, status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        if entry.get("csp_replace"):
+            response._csp_replace = entry["csp_replace"]
         if gzipped:
             response["Content-Encoding"] = "gzip"
             patch_vary_headers(response, ("Accept-Encoding",))
@@ -352,6 +354,9 @@ class PageCacheMiddleware:
             if tokens == 0 and len(content) > 200
             else None,
             "csrf": tokens > 0,
+            # What django-csp (above this middleware) reads from the response: a page that may be framed
+            # elsewhere (the widget) keeps its policy on every hit.
+            "csp_replace": getattr(response, "_csp_replace", None),
         }
         cache.set(key, entry, int(expires_at - now))
         return entry

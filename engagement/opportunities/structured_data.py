@@ -19,6 +19,10 @@ from django.utils.text import Truncator
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 DESCRIPTION_MAX_CHARS = 5000
+# Every city of the platform lies in Baden-Württemberg (JobPosting's recommended `addressRegion`).
+ADDRESS_REGION = "Baden-Württemberg"
+# The organisation's logo as its profile shows it (templates/organisations/organisation_detail.html).
+LOGO_SPEC = "max-240x120"
 OSM_ZOOM_ADDRESS = 17
 OSM_ZOOM_AREA = 14
 
@@ -44,6 +48,11 @@ def job_posting(page, request=None) -> dict:
     }
     if organisation.website:
         data["hiringOrganization"]["sameAs"] = organisation.website
+    if organisation.logo_id:
+        logo = organisation.logo.get_rendition(LOGO_SPEC).url
+        data["hiringOrganization"]["logo"] = _absolute(request, logo)
+    # Applied for here, on the offer's own page: "directApply" tells search engines so.
+    data["directApply"] = page.takes_applications
     if page.first_published_at:
         data["datePosted"] = page.first_published_at.date().isoformat()
     valid_through = page.application_deadline or page.end_date
@@ -51,6 +60,10 @@ def job_posting(page, request=None) -> dict:
         data["validThrough"] = valid_through.isoformat()
     elif page.schedule_kind == page.ScheduleKind.ONE_OFF and page.event_start:
         data["validThrough"] = (page.event_end or page.event_start).isoformat()
+    if page.schedule_kind == page.ScheduleKind.ONE_OFF and page.event_start:
+        data["jobStartDate"] = page.event_start.isoformat()
+    elif page.start_date:
+        data["jobStartDate"] = page.start_date.isoformat()
     if page.is_remote:
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = {"@type": "Country", "name": "Deutschland"}
@@ -62,6 +75,7 @@ def job_posting(page, request=None) -> dict:
             address["postalCode"] = page.postcode
         if page.place:
             address["addressLocality"] = page.place
+        address["addressRegion"] = ADDRESS_REGION
         data["jobLocation"] = {"@type": "Place", "address": address}
         if page.has_coordinates:
             data["jobLocation"]["geo"] = {
@@ -73,6 +87,13 @@ def job_posting(page, request=None) -> dict:
         data["workHours"] = f"{float(page.hours_per_week):g} h/Woche"
     if page.volunteers_needed:
         data["totalJobOpenings"] = page.volunteers_needed
+    if page.requirements:
+        data["qualifications"] = "; ".join(str(item) for item in page.requirements)
+    if page.benefits:
+        data["jobBenefits"] = "; ".join(str(item) for item in page.benefits)
+    categories = [category.name for category in page.categories.all()]
+    if categories:
+        data["occupationalCategory"] = ", ".join(categories)
     return data
 
 

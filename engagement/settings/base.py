@@ -325,6 +325,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
+# The embeddable widget (search/widget.py) is the only page other sites may frame: by default any site
+# ("*"); a list of origins ("https://www.bretten.de,https://tafel.example.org") allows only those.
+WIDGET_FRAME_ANCESTORS = env.list("WIDGET_FRAME_ANCESTORS", default=["*"])
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -178,6 +178,7 @@ def test_job_posting_describes_the_volunteering_offer(client, verein_bretten):
         "streetAddress": "Marktplatz 1",
         "postalCode": "75015",
         "addressLocality": "Bretten",
+        "addressRegion": "Baden-Württemberg",
     }
     assert data["url"].endswith(page.url)
     assert data["workHours"] == "2.5 h/Woche"
