@@ -255,6 +255,10 @@ CELERY_BEAT_SCHEDULE = {
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
     "expire-search-alerts": {"task": "alerts.expire_search_alerts", "schedule": 60 * 60 * 24},
+    "expire-guardian-confirmations": {
+        "task": "applications.expire_guardian_confirmations",
+        "schedule": 60 * 60,
+    },
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
@@ -262,6 +266,9 @@ APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
 # is closed, after a mail to the organisation APPLICATION_CLOSING_NOTICE_DAYS before.
 APPLICATION_INACTIVITY_DAYS = env.int("APPLICATION_INACTIVITY_DAYS", default=183)
 APPLICATION_CLOSING_NOTICE_DAYS = env.int("APPLICATION_CLOSING_NOTICE_DAYS", default=14)
+# A minor's application waits this many days for a parent's or guardian's confirmation; then it is deleted
+# and the young applicant told.
+GUARDIAN_CONFIRMATION_DAYS = env.int("GUARDIAN_CONFIRMATION_DAYS", default=7)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);
