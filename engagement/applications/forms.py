@@ -1,4 +1,6 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -41,17 +43,17 @@ class ApplicationForm(HoneypotMixin, forms.Form):
     )
     availability = forms.CharField(label=_("Wann haben Sie Zeit?"), max_length=300, required=False)
     is_minor = forms.BooleanField(label=_("Ich bin jünger als 18 Jahre."), required=False)
-    guardian_email = forms.EmailField(
+    # Checked as an address in clean(), and only for someone under 18: an adult's stray typing is ignored.
+    guardian_email = forms.CharField(
         label=_("E-Mail-Adresse eines Elternteils oder Ihrer Erziehungsberechtigten"),
         required=False,
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         help_text=_(
             "Nur wenn Sie jünger als 18 sind. Wir bitten Ihre Eltern, Ihre Bewerbung mit einem Link zu "
             "bestätigen. Erst dann geht sie an die Organisation."
         ),
-        error_messages={
-            "invalid": _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de."),
-        },
+        error_messages={"max_length": _("Diese E-Mail-Adresse ist zu lang.")},
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXTS[CONSENT_VERSION],
@@ -128,11 +130,21 @@ class ApplicationForm(HoneypotMixin, forms.Form):
                     "Erziehungsberechtigten an."
                 ),
             )
-        elif guardian and guardian == (cleaned.get("email") or "").strip().lower():
-            self.add_error(
-                "guardian_email",
-                _("Bitte geben Sie die Adresse eines Elternteils an, nicht Ihre eigene."),
-            )
+        elif guardian:
+            try:
+                validate_email(guardian)
+            except ValidationError:
+                self.add_error(
+                    "guardian_email",
+                    _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de."),
+                )
+                return cleaned
+            if guardian == (cleaned.get("email") or "").strip().lower():
+                self.add_error(
+                    "guardian_email",
+                    _("Bitte geben Sie die Adresse eines Elternteils an, nicht Ihre eigene."),
+                )
+            cleaned["guardian_email"] = guardian
         return cleaned
 
 
