@@ -26,7 +26,15 @@ def pages(verein_bretten, ettlingen):
         organisation=verein_bretten, user=UserFactory(username="verein-bretten"), role="owner"
     ).user
     reading = make_opportunity(
-        organisation=verein_bretten, title="Vorlesen im Seniorenheim", hours_per_week=2.5
+        organisation=verein_bretten,
+        title="Vorlesen im Seniorenheim",
+        hours_per_week=2.5,
+        step_free_access=True,
+        quiet_place=True,
+        accessibility_note="Klingel am Seiteneingang.",
+        minors_welcome=True,
+        minimum_age=14,
+        minors_supervised=True,
     )
     make_opportunity(
         organisation=verein_bretten,
@@ -45,14 +53,28 @@ def pages(verein_bretten, ettlingen):
         consent_given_at=timezone.now(),
         confirmed_at=timezone.now(),
     )
+    minor = Application.objects.create(
+        opportunity=reading,
+        name="Lea Jung",
+        email="lea@example.org",
+        message="Ich lese gern vor.",
+        consent_version="1",
+        consent_given_at=timezone.now(),
+        applicant_confirmed_at=timezone.now(),
+        is_minor=True,
+        guardian_email="eltern@example.org",
+        guardian_asked_at=timezone.now(),
+    )
     public = {
         "home": "/",
         "city": "/bretten/",
         "search-results": "/suche/?q=Vorlesen",
         "search-empty": "/suche/?q=Tiefseetauchen",
         "search-error": "/suche/?city=atlantis&radius=viel",
+        "search-inclusion": "/suche/?inclusion=step_free&inclusion=quiet_place&youth=14",
         "opportunity": reading.url,
         "apply-with-errors": f"/bewerben/{reading.pk}/",
+        "apply-minor-with-errors": f"/bewerben/{reading.pk}/",
         "organisation": verein_bretten.get_absolute_url(),
         "not-found": "/gibt-es-nicht/",
         "impressum": "/impressum/",
@@ -62,6 +84,8 @@ def pages(verein_bretten, ettlingen):
         "application-privacy": "/datenschutz/bewerbungen/",
         "application-status": f"/bewerbung/{AccessToken.issue(application, AccessToken.Purpose.STATUS)}/",
         "report": f"/melden/{reading.pk}/",
+        "guardian-confirm": guardian_path(minor),
+        "guardian-with-errors": guardian_path(minor),
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
         "password-reset": "/mein-verein/passwort/vergessen/",
@@ -77,8 +101,16 @@ def pages(verein_bretten, ettlingen):
         "join-organisation": "/mein-verein/organisation/beitreten/",
         "two-factor": "/mein-verein/zwei-faktor/",
     }
-    posted = {"apply-with-errors": {"email": "kaputt"}}
+    posted = {
+        "apply-with-errors": {"email": "kaputt"},
+        "apply-minor-with-errors": {"is_minor": "on", "guardian_email": "kaputt"},
+        "guardian-with-errors": {"action": "confirm"},
+    }
     return public, verein, member, posted
+
+
+def guardian_path(application):
+    return f"/bewerbung/eltern/{AccessToken.issue(application, AccessToken.Purpose.GUARDIAN)}/"
 
 
 def render_all(tmp_path, urls, client, posted, language):

@@ -88,6 +88,16 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
         hours_per_week=2.5,
         contact_name="Anna Muster",
         contact_phone="07252 12345",
+        step_free_access=True,
+        accessible_toilet=True,
+        public_transport=True,
+        quiet_place=True,
+        easy_language=True,
+        accessibility_note="Klingel am Seiteneingang, Aufzug bis 1,10 m Breite.",
+        minors_welcome=True,
+        minimum_age=14,
+        minors_supervised=True,
+        minors_insured=True,
     )
     make_opportunity(
         organisation=verein,
@@ -98,7 +108,35 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
         event_end=in_days(20, hour=18),
     )
     make_opportunity(city=ettlingen, title="Hausaufgabenhilfe in Ettlingen")
-    return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading}
+    return {
+        "base": live_server.url,
+        "bretten": bretten,
+        "verein": verein,
+        "reading": reading,
+        "guardian_token": waiting_for_a_parent(reading),
+    }
+
+
+def waiting_for_a_parent(opportunity):
+    """A minor's application the young person confirmed; returns the token of the parent's link."""
+    from django.utils import timezone
+
+    from engagement.applications.models import AccessToken, Application
+
+    now = timezone.now()
+    application = Application.objects.create(
+        opportunity=opportunity,
+        name="Lea Jung",
+        email="lea@example.org",
+        message="Ich lese gern vor.",
+        consent_version="2026-11-1",
+        consent_given_at=now,
+        applicant_confirmed_at=now,
+        is_minor=True,
+        guardian_email="eltern@example.org",
+        guardian_asked_at=now,
+    )
+    return AccessToken.issue(application, AccessToken.Purpose.GUARDIAN)
 
 
 def page_urls(site, language="de"):
@@ -118,4 +156,6 @@ def page_urls(site, language="de"):
         "privacy": f"{prefix}/bretten/datenschutz/",
         "accessibility": f"{prefix}/bretten/barrierefreiheit/",
         "easy-language": f"{prefix}/leichte-sprache/",
+        "search-inclusion": f"{prefix}/suche/?inclusion=step_free&youth=14",
+        "guardian-confirm": f"{prefix}/bewerbung/eltern/{site['guardian_token']}/",
     }
