@@ -194,8 +194,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(carry_over, carry_back),
-        migrations.RemoveField(
-            model_name="opportunitypage",
-            name="barrier_free",
-        ),
     ]
