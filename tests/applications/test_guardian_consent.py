@@ -261,3 +261,17 @@ def test_the_minor_fields_take_any_text_with_a_german_message_or_a_clean_address
         assert minor
         messages = " ".join(str(message) for errors in form.errors.values() for message in errors)
         assert any(word in messages for word in ("Bitte", "Dieses Angebot ist erst ab 18"))
+
+
+def test_a_corrected_parents_address_is_asked_and_the_first_link_ends(client, youth_page, member, mailoutbox):
+    apply(client, youth_page, **YOUNG)
+    confirm_as_applicant(client, mailoutbox)
+    first = parent_link(mailoutbox)
+    apply(client, youth_page, **{**YOUNG, "guardian_email": "mutter@example.org"})
+    assert client.get(first).status_code == 400
+    confirm_as_applicant(client, mailoutbox)
+    [mail] = [mail for mail in mailoutbox if mail.to == ["mutter@example.org"]]
+    post(client, links([mail], "/bewerbung/eltern/")[-1], {"action": "confirm", "consent": "on"})
+    application = Application.objects.get()
+    assert application.guardian_email == "mutter@example.org" and application.confirmed_at
+    assert verein_sees(client, member, application)["list"]

@@ -75,7 +75,11 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
     elif application.confirmed_at is None:
         for name, value in fields.items():
             setattr(application, name, value)
+        # Changed details are confirmed again; for a minor that asks the parent (perhaps a new address).
+        application.applicant_confirmed_at = None
         application.save()
+        # A parent's link names the details as they were: it ends, and the parent asked next gets a new one.
+        application.tokens.filter(purpose=AccessToken.Purpose.GUARDIAN).delete()
     else:
         mail_applicant(
             application,
