@@ -63,6 +63,7 @@ def privacy_view(request):
         "retention_days": settings.APPLICATION_RETENTION_DAYS,
         "inactivity_days": settings.APPLICATION_INACTIVITY_DAYS,
         "notice_days": settings.APPLICATION_CLOSING_NOTICE_DAYS,
+        "guardian_days": guardians.confirmation_days(),
     }
     return render(request, "applications/privacy.html", periods)
 
