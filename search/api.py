@@ -31,6 +31,7 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import exception_handler
 
 from engagement.operations.pagecache import SITE, cache_publicly, page_tag
+from engagement.opportunities import inclusion as inclusion_vocabulary
 from engagement.opportunities.cache_tags import OFFERS, organisation_tag
 from engagement.opportunities.models import OpportunityPage
 from engagement.opportunities.page_cache import listings_change_at
@@ -68,6 +69,24 @@ LOCATION_SCHEMA = nullable_object(
     postcode={"type": "string"},
     place={"type": "string"},
 )
+YOUNG_VOLUNTEERS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "welcome": {"type": "boolean", "description": "Jugendliche unter 18 sind willkommen"},
+        "minimum_age": {
+            "type": "integer",
+            "nullable": True,
+            "description": "Ab diesem Alter; nur mit welcome",
+        },
+        "supervised": {"type": "boolean", "description": "Eine erwachsene Person begleitet Jugendliche"},
+        "accident_insurance": {"type": "boolean", "description": "Unfallversichert über die Organisation"},
+        "guardian_consent_required": {
+            "type": "boolean",
+            "description": "Bewerbungen unter 18 brauchen die Zustimmung eines Elternteils",
+        },
+    },
+    "required": ["welcome", "minimum_age", "supervised", "accident_insurance", "guardian_consent_required"],
+}
 
 
 class OrganisationSerializer(serializers.Serializer):
@@ -109,6 +128,15 @@ class OpportunitySerializer(serializers.Serializer):
     recruitment_status = serializers.ChoiceField(choices=OpportunityPage.RecruitmentStatus.choices)
     volunteers_needed = serializers.IntegerField(min_value=1)
     minimum_age = serializers.IntegerField(allow_null=True)
+    inclusion = serializers.SerializerMethodField(
+        help_text="Zusagen zu Barrierefreiheit und Inklusion (Kürzel wie im Filter inclusion)"
+    )
+    young_volunteers = serializers.SerializerMethodField(
+        help_text="Ob und ab welchem Alter Jugendliche unter 18 willkommen sind, unter welchen Bedingungen"
+    )
+    requires_extended_certificate = serializers.BooleanField(
+        help_text="Erweitertes Führungszeugnis nötig (§ 72a SGB VIII)"
+    )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, page):
@@ -126,6 +154,25 @@ class OpportunitySerializer(serializers.Serializer):
         if page.is_remote:
             return None
         return {"street": page.street or None, "postcode": page.postcode, "place": page.place}
+
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {"type": "string", "enum": [slug for slug, _label in inclusion_vocabulary.CHOICES]},
+        }
+    )
+    def get_inclusion(self, page):
+        return inclusion_vocabulary.slugs(page)
+
+    @extend_schema_field(YOUNG_VOLUNTEERS_SCHEMA)
+    def get_young_volunteers(self, page):
+        return {
+            "welcome": page.minors_welcome,
+            "minimum_age": page.minimum_age if page.minors_welcome else None,
+            "supervised": page.minors_supervised,
+            "accident_insurance": page.minors_insured,
+            "guardian_consent_required": page.minors_welcome,
+        }
 
     @extend_schema_field(serializers.FloatField(allow_null=True))
     def get_distance_km(self, page):
@@ -327,7 +374,9 @@ FILTER_DESCRIPTIONS = {
     "date_from": "Termin ab (YYYY-MM-DD)",
     "date_to": "Termin bis (YYYY-MM-DD)",
     "min_age_ok": "Alter der Freiwilligen",
-    "barrier_free": "Nur barrierefreie Orte",
+    "barrier_free": "Alter Name für inclusion=step_free (1 = nur stufenlos erreichbare Orte)",
+    "inclusion": "Barrierefreiheit und Inklusion (Kürzel), mehrfach; alle gewählten müssen zutreffen",
+    "youth": "Junge Freiwillige: minors = Jugendliche unter 18 willkommen; 12, 14, 16 = ab diesem Alter",
     "no_certificate": "Ohne erweitertes Führungszeugnis",
     "open": "Nur mit freien Plätzen",
 }

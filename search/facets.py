@@ -20,16 +20,18 @@ subquery between aggregates, hence SQL; the rows are the FilterSet's SQL.
 """
 
 import hashlib
+import re
 import time
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, router, transaction
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from engagement.cities.models import CityPage
+from engagement.opportunities import inclusion, youth
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Category
@@ -45,9 +47,26 @@ NO_CITY = "-"  # the part of offers without a city section (drafts never listed;
 # choosing its city; the cities it leaves are in the parameters already).
 NOT_FILTERS = {"q", "sort", "page", "region"}
 
-GROUPS = ("city", "category", "schedule")
+GROUPS = ("city", "category", "schedule", "inclusion", "youth")
 # Groups counted from a part; a city's count is the part's total (the sum over its schedules).
 PART_GROUPS = ("category", "schedule")
+# Groups whose options are conditions on the row (inclusion.predicate, youth.predicate): each option is
+# counted as a column of the part's rows that holds 1 where the filter's own condition holds. Inclusion
+# features narrow together (all chosen must hold), so choosing one more gives the rows of the full
+# selection that also have it: counted with every filter. A youth choice replaces the other: counted
+# without the youth filter, like a topic.
+PREDICATE_GROUPS = {
+    "inclusion": {slug: inclusion.predicate(slug) for slug, _label in inclusion.CHOICES},
+    "youth": {value: youth.predicate(value) for value, _label in youth.CHOICES},
+}
+COUNTED_GROUPS = (*PART_GROUPS, *PREDICATE_GROUPS)
+SAFE_VALUE = re.compile(r"^[a-z0-9_]+$")  # option values written into the SQL (the vocabularies' own)
+
+
+def predicate_source(group, cleaned):
+    """The part (None: all filters) a predicate group is counted from."""
+    return group if group == "youth" and cleaned.get(group) else None
+
 
 COUNT_SQL = {
     "schedule": (
@@ -96,21 +115,34 @@ def _in_cities(rows, cities):
 
 def count_parts(filterset, wanted, circle=None, words=None):
     """Count the parts in `wanted` ({source: city ids}, source None for all filters, else the group left
-    out), in one statement. Returns {(source, city): {"category": {...}, "schedule": {...}}}."""
+    out), in one statement. Returns {(source, city): {"category": {...}, "schedule": {...}, ...}}."""
     definitions, values, selects = [], [], []
     links = OpportunityPage.categories.through._meta
     quote = connection.ops.quote_name
+    cleaned = filterset.form.cleaned_data
     for source, cities in wanted.items():
         if not cities:
             continue
         name = f"rows_{source or 'all'}"
+        # The predicate options counted from this part, each a column p0, p1, ... of its rows.
+        options = [
+            (group, value, condition)
+            for group, conditions in PREDICATE_GROUPS.items()
+            if predicate_source(group, cleaned) == source
+            for value, condition in conditions.items()
+        ]
+        columns = {
+            f"p{index}": Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+            for index, (_group, _value, condition) in enumerate(options)
+        }
         sqls = []
         for part in rows_without(filterset, {"city", source}, circle, words):
             try:
                 sql, params = (
                     _in_cities(part, cities)
                     .order_by()
-                    .values_list("pk", "city_id", "schedule_kind", "category_ids")
+                    .annotate(**columns)
+                    .values_list("pk", "city_id", "schedule_kind", "category_ids", *columns)
                 ).query.sql_with_params()
             except EmptyResultSet:  # a part that can hold nothing
                 continue
@@ -119,7 +151,8 @@ def count_parts(filterset, wanted, circle=None, words=None):
         if not sqls:
             continue
         definitions.append(
-            f"{name} (id, city_id, schedule_kind, category_ids) AS ({' UNION ALL '.join(sqls)})"
+            f"{name} (id, city_id, schedule_kind, category_ids{''.join(', ' + c for c in columns)}) "
+            f"AS ({' UNION ALL '.join(sqls)})"
         )
         for group in PART_GROUPS:
             template = COUNT_SQL[group]
@@ -135,8 +168,21 @@ def count_parts(filterset, wanted, circle=None, words=None):
                     categories=quote(Category._meta.db_table),
                 )
             )
+        if columns:
+            # One pass over the rows sums every option per city; each option is then read from the
+            # few summed rows.
+            sums = ", ".join(f"SUM({column}) AS {column}" for column in columns)
+            definitions.append(
+                f"sums_{source or 'all'} AS (SELECT city_id, {sums} FROM {name} GROUP BY city_id)"
+            )
+            for column, (group, value, _condition) in zip(columns, options, strict=True):
+                assert SAFE_VALUE.match(value) and SAFE_VALUE.match(group)
+                selects.append(
+                    f"SELECT '{source or ''}', '{group}', city_id, '{value}', {column} "
+                    f"FROM sums_{source or 'all'} WHERE {column} > 0"
+                )
     parts = {
-        (source, city): {group: {} for group in PART_GROUPS}
+        (source, city): {group: {} for group in COUNTED_GROUPS}
         for source, cities in wanted.items()
         for city in cities
     }
@@ -148,7 +194,7 @@ def count_parts(filterset, wanted, circle=None, words=None):
         for source, group, city, value, number in cursor.fetchall():
             part = parts.get((source or None, NO_CITY if city is None else str(city)))
             if part is not None:
-                part[group][value] = number
+                part[group][value] = int(number)
     return parts
 
 
@@ -213,6 +259,7 @@ def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=
     partitions = city_keys()
     in_scope = [city for city in partitions if city in chosen] if chosen else partitions
     sources = {group: group if cleaned.get(group) else None for group in PART_GROUPS}
+    sources.update({group: predicate_source(group, cleaned) for group in PREDICATE_GROUPS})
     needed = {None: partitions}
     for source in set(sources.values()) - {None}:
         needed[source] = in_scope
@@ -242,7 +289,8 @@ def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=
             result["city"][city.slug] = total
     for group, source in sources.items():
         for city in in_scope:
-            for value, number in parts[(source, city)][group].items():
+            # .get: a part cached by an older release may not hold a newer group yet
+            for value, number in parts[(source, city)].get(group, {}).items():
                 if value is not None:
                     result[group][value] = result[group].get(value, 0) + number
     return result

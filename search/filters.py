@@ -2,7 +2,9 @@
 
 Query-string contract: q, city, organisation, category, activity, target_group (slugs, repeatable),
 schedule, remote,
-near + radius, date_from / date_to, min_age_ok, barrier_free, no_certificate, open, sort, page.
+near + radius, date_from / date_to, min_age_ok, youth, inclusion (repeatable, all must hold),
+no_certificate, open, sort, page. `barrier_free=1` is the older name of `inclusion=step_free` (saved links,
+alerts and feeds keep working; the search page redirects it).
 """
 
 import re
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement.cities.models import CityPage
 from engagement.geo.circle import Circle
 from engagement.geo.geocoders import GeocodingError, locate_place, suggest_places
+from engagement.opportunities import inclusion, youth
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.taxonomy.models import Activity, Category, TargetGroup
@@ -113,6 +116,23 @@ class YesFilter(django_filters.Filter):
     field_class = YesField
 
 
+class InclusionFilter(django_filters.MultipleChoiceFilter):
+    """`?inclusion=step_free&inclusion=quiet_place`: offers that promise every chosen feature (someone
+    who needs step-free access and a quiet place needs both), one condition per feature
+    (inclusion.predicate, which the counts use too)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", inclusion.CHOICES)
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        for slug in value or []:
+            qs = qs.filter(inclusion.predicate(slug))
+        return qs
+
+
 class AgeFilter(django_filters.NumberFilter):
     """The volunteer's age in whole years."""
 
@@ -201,7 +221,22 @@ class OpportunityFilterSet(django_filters.FilterSet):
             "max_value": _("Bitte geben Sie ein Alter bis 120 an."),
         },
     )
-    barrier_free = YesFilter(label=_("Nur barrierefreie Orte"), method="filter_yes")
+    youth = django_filters.ChoiceFilter(
+        label=_("Junge Freiwillige"),
+        choices=youth.CHOICES,
+        method="filter_youth",
+        empty_label=_("egal"),
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("„%(value)s“ ist keine Altersangabe, die wir kennen.")},
+    )
+    inclusion = InclusionFilter(
+        label=_("Barrierefreiheit und Inklusion"),
+        error_messages={
+            "invalid_choice": _("„%(value)s“ ist keine Angabe zur Barrierefreiheit, die wir kennen.")
+        },
+    )
+    # The older name of `inclusion=step_free`: saved searches, alerts and feeds still send it.
+    barrier_free = YesFilter(label=_("Stufenloser Zugang"), method="filter_yes")
     no_certificate = YesFilter(label=_("Ohne Führungszeugnis"), method="filter_yes")
     open = YesFilter(label=_("Nur mit freien Plätzen"), method="filter_yes")
 
@@ -226,21 +261,24 @@ class OpportunityFilterSet(django_filters.FilterSet):
         return queryset.filter(is_remote=value == "1")
 
     def filter_age(self, queryset, name, value):
-        return queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=value))
+        return queryset.filter(youth.welcomes_age(value))
+
+    def filter_youth(self, queryset, name, value):
+        return queryset.filter(youth.predicate(value)) if value else queryset
 
     def filter_yes(self, queryset, name, value):
         if not value:
             return queryset
         return queryset.filter(
-            **{
-                "barrier_free": {"barrier_free": True},
-                "no_certificate": {"requires_extended_certificate": False},
-                "open": {
-                    "recruitment_status__in": [
+            {
+                "barrier_free": inclusion.predicate("step_free"),
+                "no_certificate": Q(requires_extended_certificate=False),
+                "open": Q(
+                    recruitment_status__in=[
                         OpportunityPage.RecruitmentStatus.OPEN,
                         OpportunityPage.RecruitmentStatus.FEW_PLACES,
                     ]
-                },
+                ),
             }[name]
         )
 

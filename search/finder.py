@@ -434,13 +434,13 @@ class Languages(Criterion):
 
 
 class BarrierFree(Criterion):
-    fields = ("barrier_free",)
+    fields = ("step_free_access",)
 
     def applies(self, answers):
         return answers.barrier_free
 
     def fit(self, answers, row):
-        return Fit(1, str(_("barrierefrei"))) if row["barrier_free"] else None
+        return Fit(1, str(_("barrierefrei"))) if row["step_free_access"] else None
 
 
 COMPANY_REASONS = {

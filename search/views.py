@@ -1,6 +1,7 @@
 """The search page: `/suche/` and, inside a city's section, `/<stadt>/suche/` (see query.py)."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -10,6 +11,7 @@ from engagement.opportunities.cache_tags import OFFERS
 from engagement.opportunities.page_cache import listings_change_at
 
 from .facets import FACET_CACHE_SECONDS, GROUPS
+from .filters import YES
 from .query import SearchQuery
 from .results import RESULT_CAP
 
@@ -18,6 +20,8 @@ PAGE_SIZE = 20
 
 def search(request, section_city=None):
     """Opportunities that are online, narrowed by words, filters and place, in the chosen order."""
+    if request.GET.get("barrier_free") in YES:
+        return redirect_older_filter(request)
     search_query = SearchQuery.for_request(request, section_city)
     context = {
         "search": search_query,
@@ -49,6 +53,16 @@ def search(request, section_city=None):
     return cache_publicly(
         render(request, "search/search.html", context), {SITE, OFFERS}, listings_change_at()
     )
+
+
+def redirect_older_filter(request):
+    """`?barrier_free=1` (the one accessibility checkbox before there were several) is step-free access
+    now: a permanent redirect, so that the page shows the box that is ticked."""
+    params = request.GET.copy()
+    del params["barrier_free"]
+    if "step_free" not in params.getlist("inclusion"):
+        params.appendlist("inclusion", "step_free")
+    return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
 
 
 def city_search(request, city_slug):

@@ -19,9 +19,19 @@ SINGULAR = {
     "activity": gettext_lazy("Tätigkeit"),
     "target_group": gettext_lazy("Zielgruppe"),
     "schedule": gettext_lazy("Zeitlicher Rahmen"),
+    "inclusion": gettext_lazy("Barrierefreiheit"),
 }
 MULTI_VALUE = list(SINGULAR)
-SINGLE_VALUE = ["remote", "date_from", "date_to", "min_age_ok", "barrier_free", "no_certificate", "open"]
+SINGLE_VALUE = [
+    "remote",
+    "date_from",
+    "date_to",
+    "min_age_ok",
+    "youth",
+    "barrier_free",
+    "no_certificate",
+    "open",
+]
 
 
 @dataclass(frozen=True)

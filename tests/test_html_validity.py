@@ -31,7 +31,15 @@ def pages(verein_bretten, ettlingen):
         organisation=verein_bretten, user=UserFactory(username="verein-bretten"), role="owner"
     ).user
     reading = make_opportunity(
-        organisation=verein_bretten, title="Vorlesen im Seniorenheim", hours_per_week=2.5
+        organisation=verein_bretten,
+        title="Vorlesen im Seniorenheim",
+        hours_per_week=2.5,
+        step_free_access=True,
+        quiet_place=True,
+        accessibility_note="Klingel am Seiteneingang.",
+        minors_welcome=True,
+        minimum_age=14,
+        minors_supervised=True,
     )
     festival = make_opportunity(
         organisation=verein_bretten,
@@ -79,6 +87,18 @@ def pages(verein_bretten, ettlingen):
     status_token = AccessToken.issue(application, AccessToken.Purpose.STATUS)
     # The profile shows how quickly the Verein usually answers.
     Organisation.objects.filter(pk=verein_bretten.pk).update(reply_median_hours=30, reply_sample_size=6)
+    minor = Application.objects.create(
+        opportunity=reading,
+        name="Lea Jung",
+        email="lea@example.org",
+        message="Ich lese gern vor.",
+        consent_version="1",
+        consent_given_at=timezone.now(),
+        applicant_confirmed_at=timezone.now(),
+        is_minor=True,
+        guardian_email="eltern@example.org",
+        guardian_asked_at=timezone.now(),
+    )
     public = {
         "home": "/",
         "opportunity-with-shifts": festival.url,
@@ -88,8 +108,10 @@ def pages(verein_bretten, ettlingen):
         "search-results": "/suche/?q=Vorlesen",
         "search-empty": "/suche/?q=Tiefseetauchen",
         "search-error": "/suche/?city=atlantis&radius=viel",
+        "search-inclusion": "/suche/?inclusion=step_free&inclusion=quiet_place&youth=14",
         "opportunity": reading.url,
         "apply-with-errors": f"/bewerben/{reading.pk}/",
+        "apply-minor-with-errors": f"/bewerben/{reading.pk}/",
         "organisation": verein_bretten.get_absolute_url(),
         "not-found": "/gibt-es-nicht/",
         "impressum": "/impressum/",
@@ -108,6 +130,8 @@ def pages(verein_bretten, ettlingen):
         "certificate-verify": f"/nachweis/{certificate.display_code}/",
         "certificate-unknown": "/nachweis/AAAAA-BBBBB/",
         "report": f"/melden/{reading.pk}/",
+        "guardian-confirm": guardian_path(minor),
+        "guardian-with-errors": guardian_path(minor),
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
         "password-reset": "/mein-verein/passwort/vergessen/",
@@ -139,8 +163,14 @@ def pages(verein_bretten, ettlingen):
         "apply-with-errors": {"email": "kaputt"},
         "shift-signup-with-errors": {"email": "kaputt", "party_size": "0", "shifts": [shift.pk]},
         "attendance-with-errors": {"period": "month", "month": "kaputt", "hours": "viel"},
+        "apply-minor-with-errors": {"is_minor": "on", "guardian_email": "kaputt"},
+        "guardian-with-errors": {"action": "confirm"},
     }
     return public, verein, member, posted
+
+
+def guardian_path(application):
+    return f"/bewerbung/eltern/{AccessToken.issue(application, AccessToken.Purpose.GUARDIAN)}/"
 
 
 def render_all(tmp_path, urls, client, posted, language):

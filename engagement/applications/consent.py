@@ -16,3 +16,17 @@ CONSENT_VERSION = "2026-11-1"
 
 def consent_text(version: str = CONSENT_VERSION) -> str:
     return str(CONSENT_TEXTS.get(version, ""))
+
+
+# What a parent or guardian agrees to when confirming a minor's application (services/guardians.py).
+GUARDIAN_CONSENT_TEXTS = {
+    "2026-12-1": _(
+        "Ich bin Elternteil oder erziehungsberechtigt. Ich bin einverstanden, dass mein Kind sich bei "
+        "diesem Angebot engagiert und dass seine Angaben an die Organisation gehen."
+    ),
+}
+GUARDIAN_CONSENT_VERSION = "2026-12-1"
+
+
+def guardian_consent_text(version: str = GUARDIAN_CONSENT_VERSION) -> str:
+    return str(GUARDIAN_CONSENT_TEXTS.get(version, ""))

@@ -1,11 +1,13 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from engagement.honeypot import HoneypotMixin
 
-from .consent import CONSENT_TEXTS, CONSENT_VERSION
+from .consent import CONSENT_TEXTS, CONSENT_VERSION, GUARDIAN_CONSENT_TEXTS, GUARDIAN_CONSENT_VERSION
 
 
 class ApplicationForm(HoneypotMixin, forms.Form):
@@ -40,6 +42,19 @@ class ApplicationForm(HoneypotMixin, forms.Form):
         },
     )
     availability = forms.CharField(label=_("Wann haben Sie Zeit?"), max_length=300, required=False)
+    is_minor = forms.BooleanField(label=_("Ich bin jünger als 18 Jahre."), required=False)
+    # Checked as an address in clean(), and only for someone under 18: an adult's stray typing is ignored.
+    guardian_email = forms.CharField(
+        label=_("E-Mail-Adresse eines Elternteils oder Ihrer Erziehungsberechtigten"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_(
+            "Nur wenn Sie jünger als 18 sind. Wir bitten Ihre Eltern, Ihre Bewerbung mit einem Link zu "
+            "bestätigen. Erst dann geht sie an die Organisation."
+        ),
+        error_messages={"max_length": _("Diese E-Mail-Adresse ist zu lang.")},
+    )
     consent = forms.BooleanField(
         label=CONSENT_TEXTS[CONSENT_VERSION],
         error_messages={"required": _("Ohne Ihre Einwilligung können wir die Bewerbung nicht weitergeben.")},
@@ -47,6 +62,9 @@ class ApplicationForm(HoneypotMixin, forms.Form):
 
     def __init__(self, *args, opportunity, **kwargs):
         super().__init__(*args, **kwargs)
+        self.opportunity = opportunity
+        if not opportunity.minors_welcome:
+            del self.fields["guardian_email"]  # asked in clean() with a pointer to offers for the young
         # Art. 13 DSGVO at the moment of collection: purpose, recipient, retention, and the full notice.
         self.fields["consent"].help_text = format_html(
             '{} <a class="kern-link" href="{}">{}</a>',
@@ -82,10 +100,63 @@ class ApplicationForm(HoneypotMixin, forms.Form):
                 "availability",
                 "age_confirmed",
                 "requirements_confirmed",
+                "is_minor",
+                "guardian_email",
                 "consent",
                 "website",
             ]
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("is_minor"):
+            cleaned["guardian_email"] = ""
+            return cleaned
+        if not self.opportunity.minors_welcome:
+            self.add_error(
+                "is_minor",
+                _(
+                    "Dieses Angebot ist erst ab 18 Jahren. In der Suche finden Sie Angebote für "
+                    "Jugendliche (Filter „Junge Freiwillige“)."
+                ),
+            )
+            return cleaned
+        guardian = (cleaned.get("guardian_email") or "").strip().lower()
+        if not guardian and not self.has_error("guardian_email"):
+            self.add_error(
+                "guardian_email",
+                _(
+                    "Bitte geben Sie die E-Mail-Adresse eines Elternteils oder Ihrer "
+                    "Erziehungsberechtigten an."
+                ),
+            )
+        elif guardian:
+            try:
+                validate_email(guardian)
+            except ValidationError:
+                self.add_error(
+                    "guardian_email",
+                    _("Bitte geben Sie eine E-Mail-Adresse ein, zum Beispiel name@beispiel.de."),
+                )
+                return cleaned
+            if guardian == (cleaned.get("email") or "").strip().lower():
+                self.add_error(
+                    "guardian_email",
+                    _("Bitte geben Sie die Adresse eines Elternteils an, nicht Ihre eigene."),
+                )
+            cleaned["guardian_email"] = guardian
+        return cleaned
+
+
+class GuardianForm(forms.Form):
+    """A parent's or guardian's consent to a minor's application (recorded by version and time)."""
+
+    consent = forms.BooleanField(
+        label=GUARDIAN_CONSENT_TEXTS[GUARDIAN_CONSENT_VERSION],
+        error_messages={
+            "required": _("Bitte bestätigen Sie, dass Sie einverstanden sind. Sonst können Sie ablehnen.")
+        },
+    )
 
 
 class StatusForm(forms.Form):

@@ -33,7 +33,13 @@ class ApplicationQuerySet(models.QuerySet):
         not city editors, not administrators browsing, not other organisations."""
         if not user.is_authenticated:
             return self.none()
-        return self.confirmed().filter(opportunity__organisation__in=Organisation.objects.of_member(user))
+        return (
+            self.confirmed()
+            # Confirmed means both opt-ins for a minor (confirmed_at waits for the parent); said twice,
+            # because a minor's application must never reach the organisation without it.
+            .exclude(is_minor=True, guardian_consent_given_at__isnull=True)
+            .filter(opportunity__organisation__in=Organisation.objects.of_member(user))
+        )
 
     def with_token(self, token: str, purpose: str, issued_after=None):
         """The application a link's token opens, found by the token's hash (the token is stored nowhere)."""
@@ -68,7 +74,16 @@ class Application(models.Model):
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     consent_version = models.CharField(max_length=20)
     consent_given_at = models.DateTimeField()
+    # The applicant confirmed their own address (first opt-in).
+    applicant_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Complete: the organisation sees it. For a minor, only after a parent or guardian confirmed too.
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Under 18: a parent or guardian confirms by a link of their own before the organisation sees it.
+    is_minor = models.BooleanField(_("Unter 18"), default=False)
+    guardian_email = models.EmailField(_("E-Mail-Adresse eines Elternteils"), blank=True)
+    guardian_asked_at = models.DateTimeField(null=True, blank=True)
+    guardian_consent_version = models.CharField(max_length=20, blank=True)
+    guardian_consent_given_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     # The last sign of life of an open application: its confirmation, a status change, or the
     # organisation keeping it open. Open applications without one for a while are closed.
@@ -118,6 +133,10 @@ class Application(models.Model):
         return self.answered_at is not None
 
     @property
+    def waits_for_guardian(self):
+        return self.is_minor and self.guardian_consent_given_at is None
+
+    @property
     def is_final(self):
         """Nobody moves it any more: the applicant withdrew, or it closed without activity."""
         return self.status in (self.Status.WITHDRAWN, self.Status.EXPIRED)
@@ -132,6 +151,7 @@ class AccessToken(models.Model):
     class Purpose(models.TextChoices):
         STATUS = "status", _("Status-Link")
         CONFIRM = "confirm", _("Bestätigung")
+        GUARDIAN = "guardian", _("Bestätigung der Eltern")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="tokens")
     purpose = models.CharField(max_length=10, choices=Purpose.choices)

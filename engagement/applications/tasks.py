@@ -12,7 +12,7 @@ from django.utils import timezone
 from engagement.opportunities.models import OpportunityPage
 
 from .models import Application
-from .services import inactivity, replies
+from .services import guardians, inactivity, replies
 from .services.applying import mail_applicant
 from .services.links import status_link
 
@@ -29,8 +29,12 @@ def apply_retention() -> dict:
     kind are deleted by engagement.mail's own retention.)"""
     now = timezone.now()
     limit = now - dt.timedelta(days=settings.APPLICATION_RETENTION_DAYS)
+    # Never confirmed by the applicant. (A minor's application waiting for a parent is the business of
+    # expire_guardian_confirmations, which tells the young person.)
     unconfirmed = Application.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=now - dt.timedelta(days=UNCONFIRMED_DAYS)
+        applicant_confirmed_at__isnull=True,
+        confirmed_at__isnull=True,
+        created_at__lt=now - dt.timedelta(days=UNCONFIRMED_DAYS),
     ).delete()
     closed = Application.objects.filter(closed_at__lt=limit).delete()
     ended = Application.objects.filter(
@@ -54,6 +58,15 @@ def close_inactive_applications() -> dict:
     counts = inactivity.close_inactive_applications()
     logger.info("Bewerbungen ohne Aktivität: %s", counts)
     return counts
+
+
+@shared_task(name="applications.expire_guardian_confirmations", acks_late=True)
+def expire_guardian_confirmations() -> int:
+    """Hourly: minors' applications without a parent's confirmation after GUARDIAN_CONFIRMATION_DAYS are
+    deleted, and the young person told (services/guardians.py). Idempotent; logs the count only."""
+    expired = guardians.expire_guardian_confirmations()
+    logger.info("Bewerbungen ohne Bestätigung der Eltern gelöscht: %s", expired)
+    return expired
 
 
 def _applications(deleted) -> int:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("bewerben/<int:page_id>/", views.apply_view, name="apply"),
     path("datenschutz/bewerbungen/", views.privacy_view, name="privacy"),
     path("bewerbung/bestaetigen/<str:token>/", views.confirm_view, name="confirm"),
+    path("bewerbung/eltern/<str:token>/", views.guardian_view, name="guardian"),
     path("bewerbung/<str:token>/", views.status_view, name="status"),
 ]

@@ -25,8 +25,9 @@ from engagement.spreadsheets import SpreadsheetExport
 
 from . import services
 from .filters import ApplicationFilterSet
-from .forms import ApplicationForm, StatusForm
+from .forms import ApplicationForm, GuardianForm, StatusForm
 from .models import AccessToken, Application
+from .services import guardians
 from .tasks import UNCONFIRMED_DAYS
 
 
@@ -62,6 +63,7 @@ def privacy_view(request):
         "retention_days": settings.APPLICATION_RETENTION_DAYS,
         "inactivity_days": settings.APPLICATION_INACTIVITY_DAYS,
         "notice_days": settings.APPLICATION_CLOSING_NOTICE_DAYS,
+        "guardian_days": guardians.confirmation_days(),
     }
     return render(request, "applications/privacy.html", periods)
 
@@ -79,8 +81,49 @@ def confirm_view(request, token):
             with contextlib.suppress(RateLimited):
                 hit("status-lookup-address", address)
             return render(request, "applications/confirm.html", {"invalid": True}, status=400)
-        return render(request, "applications/confirm.html", {"application": application, "confirmed": True})
+        context = {
+            "application": application,
+            "confirmed": True,
+            "guardian_days": guardians.confirmation_days(),
+        }
+        return render(request, "applications/confirm.html", context)
     return render(request, "applications/confirm.html", {"token": token})
+
+
+@never_cache
+def guardian_view(request, token):
+    """A parent's or guardian's link: GET shows what the young person applied to and on what terms (mail
+    scanners follow links, so it only asks); a POST with the consent confirms, or declines."""
+    address = client_key(request)
+    if exceeded("status-lookup-address", address):
+        return render(request, "applications/status_rate_limited.html", status=429)
+    application = (
+        guardians.by_guardian_token(token)
+        .select_related("opportunity", "opportunity__organisation", "opportunity__city")
+        .first()
+    )
+    if application is None:
+        with contextlib.suppress(RateLimited):
+            hit("status-lookup-address", address)
+        return render(request, "applications/guardian.html", {"invalid": True}, status=400)
+    form = GuardianForm(request.POST or None)
+    context = {
+        "application": application,
+        "page": application.opportunity,
+        "form": form,
+        "guardian_days": guardians.confirmation_days(),
+    }
+    if application.guardian_consent_given_at is not None:
+        return render(request, "applications/guardian.html", {**context, "confirmed": True})
+    if request.method == "POST":
+        if request.POST.get("action") == "decline":
+            guardians.decline_by_guardian(token)
+            return render(request, "applications/guardian.html", {**context, "declined": True})
+        if form.is_valid():
+            guardians.confirm_by_guardian(token)
+            return render(request, "applications/guardian.html", {**context, "confirmed": True})
+        return render(request, "applications/guardian.html", context, status=400)
+    return render(request, "applications/guardian.html", context)
 
 
 @never_cache

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from engagement.cities.models import CityPage
 from engagement.honeypot import HoneypotMixin
+from engagement.opportunities.inclusion import FIELDS as INCLUSION_FIELDS
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
 from engagement.security.forms import ThrottledLoginFormMixin
@@ -18,7 +19,8 @@ from engagement.taxonomy.models import Activity, Category, Suitability, TargetGr
 # The full field set of an opportunity, in the order a Verein thinks about it.
 STEPS = [
     (_("Worum geht es?"), ["title", "teaser", "description", "categories", "activities", "target_groups"]),
-    (_("Wo?"), ["is_remote", "street", "postcode", "place", "barrier_free", "accessibility_note"]),
+    (_("Wo?"), ["is_remote", "street", "postcode", "place"]),
+    (_("Barrierefreiheit und Inklusion"), [*INCLUSION_FIELDS, "accessibility_note"]),
     (
         _("Wann?"),
         [
@@ -38,12 +40,20 @@ STEPS = [
             "volunteers_needed",
             "recruitment_status",
             "waiting_list",
-            "minimum_age",
             "suitable_for",
-            "requires_extended_certificate",
             "requires_driving_licence",
             "language_requirements",
             "other_requirements",
+        ],
+    ),
+    (
+        _("Junge Freiwillige"),
+        [
+            "minors_welcome",
+            "minimum_age",
+            "minors_supervised",
+            "minors_insured",
+            "requires_extended_certificate",
         ],
     ),
     (
@@ -51,7 +61,6 @@ STEPS = [
         [
             "offers_training",
             "offers_insurance",
-            "offers_expense_allowance",
             "offers_certificate",
             "benefits_note",
         ],

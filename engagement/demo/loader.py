@@ -166,7 +166,14 @@ PLAIN_FIELDS = (
     "requires_driving_licence",
     "language_requirements",
     "other_requirements",
-    "barrier_free",
+    "step_free_access",
+    "accessible_toilet",
+    "public_transport",
+    "quiet_place",
+    "easy_language",
+    "no_experience_needed",
+    "minors_supervised",
+    "minors_insured",
     "accessibility_note",
     "offers_training",
     "offers_insurance",
@@ -197,6 +204,7 @@ def _opportunity(spec, organisations, vocabularies, result):
         application_deadline=_day(today, spec["deadline_in_days"]),
         **{name: spec[name] for name in PLAIN_FIELDS},
         waiting_list=spec["waiting_list"],
+        minors_welcome=spec["minimum_age"] is not None and spec["minimum_age"] < 18,
     )
     if spec["schedule"] == OpportunityPage.ScheduleKind.ONE_OFF:
         page.event_start = _event_start(today, spec["event_in_days"], spec["event_start"])

@@ -76,7 +76,7 @@ COLUMNS = [
     Column("Führerschein", "requires_driving_licence", "bool"),
     Column("Sprachkenntnisse", "language_requirements", "text"),
     Column("Weitere Voraussetzungen", "other_requirements", "text"),
-    Column("Barrierefrei", "barrier_free", "bool"),
+    Column("Barrierefrei", "step_free_access", "bool"),
     Column("Hinweise zur Barrierefreiheit", "accessibility_note", "text"),
     Column("Einarbeitung oder Schulung", "offers_training", "bool"),
     Column("Versicherungsschutz", "offers_insurance", "bool"),

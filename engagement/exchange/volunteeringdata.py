@@ -121,7 +121,7 @@ def _role(page, url):
     rewards = [_term(term) for field, term in REWARDS.items() if getattr(page, field)]
     if rewards:
         role["reward"] = rewards
-    if page.barrier_free:
+    if page.step_free_access:
         role["accessibility"] = [_term("PhysicalAccessibility")]
     return role
 

@@ -23,6 +23,9 @@ from engagement.organisations.models import Organisation
 from .cache_tags import organisation_tag
 from .fields import IdSetField, ids_text
 from .forms import OpportunityCopyForm, OpportunityPageForm
+from .inclusion import FIELDS as INCLUSION_FIELDS
+from .inclusion import model_field as inclusion_field
+from .inclusion import promised
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -157,8 +160,23 @@ class OpportunityPage(CachedPageMixin, Page):
     # only then does a distance to the tenth of a kilometre mean anything.
     located_at_street = models.BooleanField(default=False, editable=False)
     geocoded_location = models.CharField(max_length=300, blank=True, editable=False)
-    barrier_free = models.BooleanField(_("Barrierefreier Zugang"), default=False)
-    accessibility_note = models.CharField(_("Hinweise zur Barrierefreiheit"), max_length=300, blank=True)
+    # Access and inclusion (inclusion.py holds the vocabulary, its labels and explanations).
+    step_free_access = inclusion_field("step_free_access")
+    accessible_toilet = inclusion_field("accessible_toilet")
+    public_transport = inclusion_field("public_transport")
+    parking = inclusion_field("parking")
+    quiet_place = inclusion_field("quiet_place")
+    sign_language = inclusion_field("sign_language")
+    easy_language = inclusion_field("easy_language")
+    no_german_needed = inclusion_field("no_german_needed")
+    little_time = inclusion_field("little_time")
+    no_experience_needed = inclusion_field("no_experience_needed")
+    accessibility_note = models.CharField(
+        _("Hinweise zur Barrierefreiheit"),
+        max_length=300,
+        blank=True,
+        help_text=_("Was sonst hilft, zum Beispiel „Klingel am Seiteneingang, Aufzug bis 1,10 m Breite“."),
+    )
 
     # When
     schedule_kind = models.CharField(
@@ -204,7 +222,30 @@ class OpportunityPage(CachedPageMixin, Page):
         ),
     )
     minimum_age = models.PositiveSmallIntegerField(
-        _("Mindestalter"), null=True, blank=True, validators=[MinValueValidator(6), MaxValueValidator(99)]
+        _("Mindestalter"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(6), MaxValueValidator(99)],
+        help_text=_("Ab welchem Alter man mitmachen kann. Leer lassen, wenn es keine Altersgrenze gibt."),
+    )
+    # Young volunteers (youth.py): whether under-18s are welcome, from `minimum_age` on, and on what terms.
+    minors_welcome = models.BooleanField(
+        _("Jugendliche unter 18 sind willkommen"),
+        default=False,
+        help_text=_(
+            "Bitte geben Sie dann auch das Mindestalter an. Unter 18-Jährige bewerben sich mit der "
+            "Zustimmung eines Elternteils; erst danach sehen Sie die Bewerbung."
+        ),
+    )
+    minors_supervised = models.BooleanField(
+        _("Jugendliche werden begleitet"),
+        default=False,
+        help_text=_("Eine erwachsene Person aus Ihrem Verein ist immer dabei und ansprechbar."),
+    )
+    minors_insured = models.BooleanField(
+        _("Unfallversichert über den Verein"),
+        default=False,
+        help_text=_("Jugendliche sind bei dieser Tätigkeit über Ihren Verein gegen Unfälle versichert."),
     )
     requires_extended_certificate = models.BooleanField(
         _("Erweitertes Führungszeugnis nötig"),
@@ -218,7 +259,8 @@ class OpportunityPage(CachedPageMixin, Page):
     # What volunteers get
     offers_training = models.BooleanField(_("Einarbeitung oder Schulung"), default=False)
     offers_insurance = models.BooleanField(_("Versicherungsschutz"), default=False)
-    offers_expense_allowance = models.BooleanField(_("Aufwandsentschädigung oder Fahrtkosten"), default=False)
+    # Also the inclusion feature "expenses paid" (inclusion.py): one field, shown in both places.
+    offers_expense_allowance = inclusion_field("offers_expense_allowance")
     offers_certificate = models.BooleanField(_("Ehrenamtsnachweis"), default=False)
     benefits_note = models.CharField(_("Weitere Angebote für Freiwillige"), max_length=300, blank=True)
 
@@ -266,10 +308,12 @@ class OpportunityPage(CachedPageMixin, Page):
             [
                 FieldPanel("is_remote"),
                 FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("place")]),
-                FieldPanel("barrier_free"),
-                FieldPanel("accessibility_note"),
             ],
             heading=_("Ort"),
+        ),
+        MultiFieldPanel(
+            [*(FieldPanel(name) for name in INCLUSION_FIELDS), FieldPanel("accessibility_note")],
+            heading=_("Barrierefreiheit und Inklusion"),
         ),
         MultiFieldPanel(
             [
@@ -288,8 +332,6 @@ class OpportunityPage(CachedPageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("volunteers_needed"), FieldPanel("recruitment_status")]),
                 FieldPanel("waiting_list"),
-                FieldPanel("minimum_age"),
-                FieldPanel("requires_extended_certificate"),
                 FieldPanel("requires_driving_licence"),
                 FieldPanel("language_requirements"),
                 FieldPanel("other_requirements"),
@@ -298,9 +340,18 @@ class OpportunityPage(CachedPageMixin, Page):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("minors_welcome"),
+                FieldPanel("minimum_age"),
+                FieldPanel("minors_supervised"),
+                FieldPanel("minors_insured"),
+                FieldPanel("requires_extended_certificate"),
+            ],
+            heading=_("Junge Freiwillige"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("offers_training"),
                 FieldPanel("offers_insurance"),
-                FieldPanel("offers_expense_allowance"),
                 FieldPanel("offers_certificate"),
                 FieldPanel("benefits_note"),
             ],
@@ -385,6 +436,7 @@ class OpportunityPage(CachedPageMixin, Page):
                 city = self.city_section
                 if city is not None and not city.takes_postcode(self.postcode):
                     errors["postcode"] = city.refused_postcode_message(self.postcode)
+        errors.update(self.youth_errors())
         city = self.city_section
         if city is not None and self.organisation_id and self.organisation.home_city_id != city.pk:
             errors["organisation"] = _(
@@ -392,6 +444,36 @@ class OpportunityPage(CachedPageMixin, Page):
                 "Angebote erscheinen in der Stadt der Organisation."
             )
         return errors
+
+    def youth_errors(self) -> dict:
+        """Under-18s are welcome from a stated age below 18, or not at all: an age below 18 without the
+        welcome (or a welcome without an age) would tell young people two things at once."""
+        if self.minors_welcome:
+            if self.minimum_age is None:
+                return {
+                    "minimum_age": _("Ab welchem Alter sind Jugendliche willkommen? Bitte geben Sie es an.")
+                }
+            if self.minimum_age >= 18:
+                return {
+                    "minimum_age": _(
+                        "Ein Mindestalter ab 18 passt nicht zu „Jugendliche unter 18 sind willkommen“."
+                    )
+                }
+        elif self.minimum_age is not None and self.minimum_age < 18:
+            return {
+                "minors_welcome": _(
+                    "Sie nennen ein Mindestalter unter 18. Bitte kreuzen Sie dann auch „Jugendliche unter 18 "
+                    "sind willkommen“ an, oder geben Sie 18 an."
+                )
+            }
+        if not self.minors_welcome and (self.minors_supervised or self.minors_insured):
+            return {
+                "minors_welcome": _(
+                    "Begleitung und Versicherung für Jugendliche gelten nur, wenn Jugendliche "
+                    "willkommen sind."
+                )
+            }
+        return {}
 
     def completeness_errors(self) -> dict:
         """What submission needs beyond a draft, including the fields that depend on others: a date for
@@ -563,6 +645,11 @@ class OpportunityPage(CachedPageMixin, Page):
         if self.benefits_note:
             items.append(self.benefits_note)
         return items
+
+    @property
+    def inclusion_features(self):
+        """What the offer promises about access and inclusion (inclusion.Feature, in a fixed order)."""
+        return promised(self)
 
 
 class Freshness(models.Model):

@@ -269,6 +269,10 @@ CELERY_BEAT_SCHEDULE = {
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
     "expire-search-alerts": {"task": "alerts.expire_search_alerts", "schedule": 60 * 60 * 24},
+    "expire-guardian-confirmations": {
+        "task": "applications.expire_guardian_confirmations",
+        "schedule": 60 * 60,
+    },
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)
@@ -291,6 +295,9 @@ APPLICATION_REPLY_CLOSE_DAYS = env.int("APPLICATION_REPLY_CLOSE_DAYS", default=1
 # many days, shown only from this many applications on.
 APPLICATION_REPLY_STATS_DAYS = env.int("APPLICATION_REPLY_STATS_DAYS", default=90)
 APPLICATION_REPLY_STATS_MINIMUM = env.int("APPLICATION_REPLY_STATS_MINIMUM", default=5)
+# A minor's application waits this many days for a parent's or guardian's confirmation; then it is deleted
+# and the young applicant told.
+GUARDIAN_CONFIRMATION_DAYS = env.int("GUARDIAN_CONFIRMATION_DAYS", default=7)
 
 # Wagtail 8 runs reference-index updates, search indexing, image focal points and file deletion as
 # django-tasks tasks. With a broker they go to our celery workers (after the transaction commits);

@@ -88,6 +88,16 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
         hours_per_week=2.5,
         contact_name="Anna Muster",
         contact_phone="07252 12345",
+        step_free_access=True,
+        accessible_toilet=True,
+        public_transport=True,
+        quiet_place=True,
+        easy_language=True,
+        accessibility_note="Klingel am Seiteneingang, Aufzug bis 1,10 m Breite.",
+        minors_welcome=True,
+        minimum_age=14,
+        minors_supervised=True,
+        minors_insured=True,
     )
     make_opportunity(
         organisation=verein,
@@ -101,7 +111,35 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
     # The profile shows how quickly the Verein usually answers (as the daily count would store it).
     verein.reply_median_hours, verein.reply_sample_size = 30, 6
     verein.save(update_fields=["reply_median_hours", "reply_sample_size"])
-    return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading}
+    return {
+        "base": live_server.url,
+        "bretten": bretten,
+        "verein": verein,
+        "reading": reading,
+        "guardian_token": waiting_for_a_parent(reading),
+    }
+
+
+def waiting_for_a_parent(opportunity):
+    """A minor's application the young person confirmed; returns the token of the parent's link."""
+    from django.utils import timezone
+
+    from engagement.applications.models import AccessToken, Application
+
+    now = timezone.now()
+    application = Application.objects.create(
+        opportunity=opportunity,
+        name="Lea Jung",
+        email="lea@example.org",
+        message="Ich lese gern vor.",
+        consent_version="2026-11-1",
+        consent_given_at=now,
+        applicant_confirmed_at=now,
+        is_minor=True,
+        guardian_email="eltern@example.org",
+        guardian_asked_at=now,
+    )
+    return AccessToken.issue(application, AccessToken.Purpose.GUARDIAN)
 
 
 def page_urls(site, language="de"):
@@ -126,4 +164,6 @@ def page_urls(site, language="de"):
         "finder-question-easy": f"{prefix}/finder/frage/5/?category=soziales&leicht=1",
         "finder-question-error": f"{prefix}/finder/frage/4/?near=75015&radius=500&weiter=1",
         "finder-results": f"{prefix}/finder/ergebnis/?category=soziales&schedule=regular&near=75015",
+        "search-inclusion": f"{prefix}/suche/?inclusion=step_free&youth=14",
+        "guardian-confirm": f"{prefix}/bewerbung/eltern/{site['guardian_token']}/",
     }

@@ -42,7 +42,7 @@ def full_offer(bretten):
         requires_driving_licence=False,
         language_requirements="Deutsch",
         other_requirements="Zuverlässigkeit",
-        barrier_free=True,
+        step_free_access=True,
         accessibility_note="Rampe am Hintereingang",
         offers_training=True,
         offers_insurance=True,

@@ -41,7 +41,7 @@ COMPARED_FIELDS = [
     "requires_driving_licence",
     "language_requirements",
     "other_requirements",
-    "barrier_free",
+    "step_free_access",
     "accessibility_note",
     "offers_training",
     "offers_insurance",

@@ -19,7 +19,7 @@ def test_opportunity_page_shows_what_a_volunteer_needs_to_know(client, verein_br
         offers_insurance=True,
         contact_name="Petra Sommer",
         contact_email="geheim@tafel.example.org",
-        barrier_free=True,
+        step_free_access=True,
     )
     html = client.get(page.url).content.decode()
     assert "Kinderbetreuung beim Elterncafé" in html

@@ -96,6 +96,8 @@ def test_counts_follow_the_words_through_full_text_and_compounds(client, offers)
         "city": {"bretten": 1, "ettlingen": 1},
         "category": {"tierschutz": 2},
         "schedule": {"regular": 2},
+        "inclusion": {},  # none of these offers promises a feature
+        "youth": {},
     }
     # The cached panel of the plain search is not the worded one, in either order.
     assert client.get("/suche/").context["facets"] == plain

@@ -109,7 +109,7 @@ def test_an_offer_for_older_volunteers_is_not_shown_to_a_fourteen_year_old(clien
 
 def test_a_need_for_barrier_free_access_leaves_out_offers_with_steps(client, verein_bretten):
     offer(organisation=verein_bretten, title="Mit Stufen")
-    offer(organisation=verein_bretten, title="Ebenerdig", barrier_free=True)
+    offer(organisation=verein_bretten, title="Ebenerdig", step_free_access=True)
     assert ranked(client, {"barrier_free": "1"}) == [("Ebenerdig", ["barrierefrei"])]
 
 

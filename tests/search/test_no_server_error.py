@@ -34,6 +34,8 @@ NAMES = [
     "date_to",
     "min_age_ok",
     "barrier_free",
+    "inclusion",
+    "youth",
     "no_certificate",
     "open",
     "sort",

@@ -71,12 +71,12 @@ def test_empty_result_offers_to_drop_each_filter_and_the_words(client, verein_br
     make_opportunity(organisation=verein_bretten, title="Vorlesen", categories=("soziales",))
     response = client.get(
         "/suche/",
-        {"q": "Vorlesen", "category": ["tierschutz", "sport"], "barrier_free": "1", "city": "bretten"},
+        {"q": "Vorlesen", "category": ["tierschutz", "sport"], "inclusion": "step_free", "city": "bretten"},
     )
     links = widen_links(response)
     assert params(links["Thema „Tierschutz“ weglassen"])["category"] == ["sport"]
     assert params(links["Thema „Sport & Bewegung“ weglassen"])["category"] == ["tierschutz"]
-    assert "barrier_free" not in params(links["Filter „Nur barrierefreie Orte“ weglassen"])
+    assert "inclusion" not in params(links["Barrierefreiheit „Stufenloser Zugang“ weglassen"])
     assert "city" not in params(links["Stadt „Bretten“ weglassen"])
     everything = params(links["Alle Filter weglassen"])
     assert everything == {"q": ["Vorlesen"]}

@@ -10,13 +10,18 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from engagement.cities.models import DEFAULT_REPLY_PROMISE_DAYS
 from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import address_key, hit
 
 from ..models import CONSENT_VERSION, AccessToken, Application
-from .links import absolute, detail_url, status_link
+from . import guardians
+from .completion import complete
+from .links import absolute, status_link
+from .mails import context as _context
+from .mails import mail_applicant, mail_members, notify_organisation
+
+__all__ = ["apply", "complete", "confirm", "mail_applicant", "mail_members", "notify_organisation"]
 
 Status = Application.Status
 CONFIRM_SALT = "engagement.applications.confirm"
@@ -54,6 +59,8 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
         "availability": data.get("availability", ""),
         "age_confirmed": bool(data.get("age_confirmed")),
         "requirements_confirmed": bool(data.get("requirements_confirmed")),
+        "is_minor": bool(data.get("is_minor")),
+        "guardian_email": (data.get("guardian_email") or "").strip().lower() if data.get("is_minor") else "",
         "consent_version": CONSENT_VERSION,
         "consent_given_at": now,
         "on_waiting_list": not opportunity.is_open_for_applications,
@@ -69,7 +76,11 @@ def apply(*, opportunity: OpportunityPage, client_address: str, data: dict) -> A
     elif application.confirmed_at is None:
         for name, value in fields.items():
             setattr(application, name, value)
+        # Changed details are confirmed again; for a minor that asks the parent (perhaps a new address).
+        application.applicant_confirmed_at = None
         application.save()
+        # A parent's link names the details as they were: it ends, and the parent asked next gets a new one.
+        application.tokens.filter(purpose=AccessToken.Purpose.GUARDIAN).delete()
     else:
         mail_applicant(
             application,
@@ -100,14 +111,10 @@ def _open_application(opportunity, email) -> Application | None:
     )
 
 
-def _context(application, **extra) -> dict:
-    page = application.opportunity
-    return {"application": application, "page": page, "city": page.city, **extra}
-
-
 @transaction.atomic
 def confirm(token: str) -> Application | None:
-    """The second opt-in: only now does the organisation learn of the application (by a link)."""
+    """The applicant's opt-in. An adult's application is then complete and the organisation learns of
+    it (by a link); a minor's waits for a parent or guardian, who is asked now (guardians.py)."""
     application = (
         _by_confirm_token(token)
         .select_for_update(of=("self",))
@@ -116,21 +123,14 @@ def confirm(token: str) -> Application | None:
     )
     if application is None:
         return None
-    if application.confirmed_at is not None:
+    if application.confirmed_at is not None or application.applicant_confirmed_at is not None:
         return application
-    application.confirmed_at = application.last_activity_at = timezone.now()
-    # The city's reply promise as it stands now (services/replies.py).
-    city = application.opportunity.city
-    promise = city.reply_promise_days if city else DEFAULT_REPLY_PROMISE_DAYS
-    application.reply_due_at = application.confirmed_at + dt.timedelta(days=promise)
-    application.save(update_fields=["confirmed_at", "last_activity_at", "reply_due_at", "updated_at"])
-    mail_applicant(
-        application,
-        f"received:{application.pk}",
-        "received",
-        _context(application, status_url=status_link(application)),
-    )
-    notify_organisation(application, template="notify_organisation", key=f"notify:{application.pk}")
+    application.applicant_confirmed_at = timezone.now()
+    application.save(update_fields=["applicant_confirmed_at", "updated_at"])
+    if application.is_minor:
+        guardians.ask_guardian(application)
+    else:
+        complete(application)
     return application
 
 
@@ -149,42 +149,3 @@ def _by_confirm_token(token: str):
     if isinstance(reference, int):
         return Application.objects.filter(pk=reference)
     return Application.objects.with_token(str(reference), AccessToken.Purpose.STATUS)
-
-
-def notify_organisation(application, *, template: str, key: str):
-    """Every member of the organisation gets a link to the application; its content stays on the site."""
-    mail_members(
-        application.opportunity.organisation,
-        key,
-        template,
-        _context(application, url=detail_url(application)),
-        about=application,
-    )
-
-
-def mail_applicant(application: Application, key: str, template: str, context: dict, **options) -> bool:
-    """An applicant's mail, in the language they applied in; erased with the application."""
-    return outbox.queue(
-        key,
-        application.email,
-        f"applications/emails/{template}",
-        context,
-        language=application.language,
-        about=application,
-        **options,
-    )
-
-
-def mail_members(organisation, key: str, template: str, context: dict, about=None):
-    """The same mail to every member of the organisation, each in their own language."""
-    for membership in organisation.memberships.select_related("user"):
-        member = membership.user
-        if member.email:
-            outbox.queue(
-                f"{key}:{member.pk}",
-                member.email,
-                f"applications/emails/{template}",
-                context,
-                language=outbox.recipient_language(member),
-                about=about,
-            )

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone, translation
 
-from ..consent import consent_text
+from ..consent import consent_text, guardian_consent_text
 from ..models import Application
 from .capacity import update_capacity
 
@@ -31,6 +31,15 @@ def export_data(application: Application) -> dict:
                 if application.confirmed_at
                 else None,
             },
+            "unter_18": application.is_minor,
+            "zustimmung_eltern": {
+                "email": application.guardian_email,
+                "version": application.guardian_consent_version,
+                "text": guardian_consent_text(application.guardian_consent_version),
+                "erteilt": timezone.localtime(application.guardian_consent_given_at).isoformat(),
+            }
+            if application.guardian_consent_given_at
+            else ({"email": application.guardian_email, "erteilt": None} if application.is_minor else None),
             "verlauf": [
                 {
                     "von": str(change.get_from_status_display()),
