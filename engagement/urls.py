@@ -21,6 +21,7 @@ from engagement.cities.admin_scoping import (
 from engagement.cities.admin_search import PageSearchView
 from engagement.discovery import views as discovery_views
 from engagement.moderation.views import report_opportunity_view
+from engagement.needs import views as need_views
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
 from search import calendar_feed as search_calendar
@@ -107,6 +108,9 @@ handler500 = "engagement.operations.database.server_error"
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/bedarfe/", need_views.need_search, name="need_search"),
+    path("suche/bedarfe/feed/", need_views.need_feed, name="need_feed"),
+    path("bedarfe/<int:page_id>/kontakt/", need_views.contact, name="need_contact"),
     path("suche/feed/", search_feeds.search_feed, name="search_feed"),
     path("suche/kalender.ics", search_calendar.search_calendar, name="search_calendar"),
     path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
@@ -121,6 +125,7 @@ urlpatterns += i18n_patterns(
     path("mein-verein/", include("engagement.dashboard.urls")),
     # The search inside a city's section; before Wagtail's pages, which would look for a page "suche".
     path("<slug:city_slug>/suche/", search_views.city_search, name="city_search"),
+    path("<slug:city_slug>/suche/bedarfe/", need_views.city_need_search, name="city_need_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

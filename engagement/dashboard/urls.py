@@ -51,6 +51,8 @@ urlpatterns = [
     path("aktuell/<str:token>/", views.confirm_current_view, name="confirm_current"),
     # The applications to the Verein's opportunities: the applications app's screens, in this namespace.
     path("bewerbungen/", include("engagement.applications.organisation_urls")),
+    # Needs, things to lend or give: the needs app's screens, in this namespace.
+    path("bedarfe/", include("engagement.needs.dashboard_urls")),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "engagement.jobs",
     "engagement.discovery",
     "engagement.alerts",
+    "engagement.needs",
     "home",
     "search",
     "engagement.operations",
