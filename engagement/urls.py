@@ -94,7 +94,7 @@ urlpatterns = [
     # The language switch sits in every page's header. It changes nothing but the visitor's language
     # cookie, so it needs no CSRF token, and an anonymous page view sets no CSRF cookie (cacheable).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
-    path("", include("search.api_urls")),
+    path("", include("engagement.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
     # For search engines, per host and outside the language prefix (one sitemap lists both languages).
     path("robots.txt", discovery_views.robots_txt, name="robots_txt"),

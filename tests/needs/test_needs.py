@@ -384,3 +384,57 @@ def test_english_search_tab(client, verein_bretten):
     response = client.get("/en/suche/bedarfe/")
     assert response.status_code == 200
     assert 'lang="en"' in response.content.decode()
+
+
+# --- API ----------------------------------------------------------------------------------------
+
+
+def test_the_api_lists_needs_without_personal_data(client, member, verein_bretten):
+    need = publish_need(verein_bretten, title="Leinwand zu verleihen", fee="5.00")
+    start = timezone.localdate() + dt.timedelta(days=2)
+    services.add_loan(page=need, user=member, starts_on=start, ends_on=start, note="an Herrn Geheim")
+    answer = client.get("/api/v2/needs/", {"kind": "lend", "near": "75015"}).json()
+    assert answer["count"] == 1
+    [item] = answer["results"]
+    assert item["title"] == "Leinwand zu verleihen" and item["fee"] == 5.0
+    assert item["loans"] == [{"starts_on": start.isoformat(), "ends_on": start.isoformat()}]
+    assert item["distance_km"] is not None and item["distance_km"] < 2
+    text = str(answer)
+    assert "Geheim" not in text and "@" not in text
+    assert client.get(f"/api/v2/needs/{need.pk}/").json()["id"] == need.pk
+    assert client.get("/api/v2/needs/999999999999999/").status_code == 404
+    assert client.get("/api/v2/needs/", {"kind": "nichts"}).json()["errors"]["kind"]
+
+
+def test_the_openapi_description_names_the_needs(client):
+    from openapi_spec_validator import validate
+
+    spec = client.get("/api/v2/openapi.json").json()
+    validate(spec)
+    assert "/api/v2/needs/" in spec["paths"] and "/api/v2/opportunities/" in spec["paths"]
+    names = {parameter["name"] for parameter in spec["paths"]["/api/v2/needs/"]["get"]["parameters"]}
+    assert {"q", "kind", "resource", "city", "near", "radius", "sort", "page"} <= names
+
+
+def test_city_page_and_profile_show_the_needs_and_refresh_when_one_is_fulfilled(client, member, verein_bretten, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    need = publish_need(verein_bretten, title="Stehtische zu verschenken", kind="give")
+    city_page = verein_bretten.home_city.url
+    profile = verein_bretten.get_absolute_url()
+    assert "Stehtische zu verschenken" in client.get(city_page).content.decode()
+    assert "Stehtische zu verschenken" in client.get(profile).content.decode()
+    services.mark_fulfilled(page=need, user=member)
+    assert "Stehtische zu verschenken" not in client.get(city_page).content.decode()
+    assert "Stehtische zu verschenken" not in client.get(profile).content.decode()
+
+
+def test_the_demo_brings_needs_to_every_city_and_loads_them_once(settings):
+    from engagement.demo.loader import load_demo
+
+    settings.DEMO_MODE = True
+    first = load_demo()
+    assert first.needs_created == 6
+    assert load_demo().needs_created == 0
+    listed = NeedPage.objects.listed()
+    assert {need.city.slug for need in listed} == {"baden-baden", "bretten", "ettlingen"}
+    assert Loan.objects.filter(need__title="Anhänger zu verleihen").count() == 3

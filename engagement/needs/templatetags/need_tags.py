@@ -1,8 +1,11 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from engagement.needs.cache_tags import needs_in_city
 from engagement.needs.lending import lending_calendar, loans_ahead
+from engagement.operations.pagecache import shows
 from engagement.needs.models import NeedPage
 
 register = template.Library()
@@ -43,3 +46,23 @@ def _state(need, workflow_state, is_listed) -> str:
     if not is_listed:
         return "stale"
     return "published"
+
+
+SHOWN_ON_CITY_PAGE = 3
+
+
+@register.inclusion_tag("needs/needs_section.html", takes_context=True)
+def city_needs(context, city):
+    """The newest needs of a city on its page, with a link to all of them; the page cache learns that
+    the page shows them."""
+    request = context.get("request")
+    shows(request, {needs_in_city(city.pk)})
+    needs = list(NeedPage.objects.listed().filter(city=city).for_listing().order_by("-last_published_at", "-pk")[:SHOWN_ON_CITY_PAGE])
+    return {"needs": needs, "all_url": reverse("city_need_search", args=[city.slug]), "heading_id": "city-needs", "city": city}
+
+
+@register.inclusion_tag("needs/needs_section.html", takes_context=True)
+def organisation_public_needs(context, organisation):
+    """What an organisation looks for, lends or gives, on its profile (its tag is the profile's own)."""
+    needs = list(NeedPage.objects.listed().filter(organisation=organisation).for_listing().order_by("-last_published_at", "-pk"))
+    return {"needs": needs, "all_url": None, "heading_id": "organisation-needs", "city": None}
