@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
-from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
+from tests.factories import MembershipFactory, UserFactory, in_days, make_need, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def pages(verein_bretten, ettlingen):
         event_start=in_days(20, hour=14),
         event_end=in_days(20, hour=18),
     )
+    need = make_need(verein_bretten)
     application = Application.objects.create(
         opportunity=reading,
         name="Mia Kraus",
@@ -65,6 +66,10 @@ def pages(verein_bretten, ettlingen):
         "login": "/mein-verein/anmelden/",
         "register": "/mein-verein/registrieren/",
         "password-reset": "/mein-verein/passwort/vergessen/",
+        "needs-search": "/suche/bedarfe/?q=Beamer",
+        "needs-search-error": "/suche/bedarfe/?kind=nichts",
+        "need": need.url,
+        "need-contact-with-errors": f"/bedarfe/{need.pk}/kontakt/",
     }
     verein = {
         "overview": "/mein-verein/",
@@ -76,8 +81,11 @@ def pages(verein_bretten, ettlingen):
         "found-organisation": "/mein-verein/organisation/anlegen/",
         "join-organisation": "/mein-verein/organisation/beitreten/",
         "two-factor": "/mein-verein/zwei-faktor/",
+        "new-need": f"/mein-verein/bedarfe/organisation/{verein_bretten.pk}/neu/",
+        "edit-need": f"/mein-verein/bedarfe/{need.pk}/bearbeiten/",
+        "loans": f"/mein-verein/bedarfe/{need.pk}/ausleihen/",
     }
-    posted = {"apply-with-errors": {"email": "kaputt"}}
+    posted = {"apply-with-errors": {"email": "kaputt"}, "need-contact-with-errors": {"email": "kaputt"}}
     return public, verein, member, posted
 
 

@@ -12,7 +12,14 @@ from rest_framework.response import Response
 
 from engagement.operations.pagecache import SITE, cache_publicly, next_local_midnight, page_tag
 from engagement.opportunities.cache_tags import organisation_tag
-from search.api import CITY_SCHEMA, ERRORS, ErrorsSerializer, OrganisationSerializer, PublicAPI, query_parameter
+from search.api import (
+    CITY_SCHEMA,
+    ERRORS,
+    ErrorsSerializer,
+    OrganisationSerializer,
+    PublicAPI,
+    query_parameter,
+)
 from search.filters import DEFAULT_RADIUS_KM
 
 from .cache_tags import NEEDS
@@ -42,11 +49,17 @@ class NeedSerializer(serializers.Serializer):
     available_from = serializers.DateField(allow_null=True)
     available_until = serializers.DateField(allow_null=True)
     handover = serializers.ChoiceField(choices=NeedPage.Handover.choices)
-    deposit = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True, coerce_to_string=False)
+    deposit = serializers.DecimalField(
+        max_digits=7, decimal_places=2, allow_null=True, coerce_to_string=False
+    )
     fee = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True, coerce_to_string=False)
     fee_note = serializers.CharField()
-    loans = serializers.SerializerMethodField(help_text="Wann das Verliehene weg ist (nur Daten); nur bei kind=lend")
-    distance_km = serializers.SerializerMethodField(help_text="Entfernung zu near (Mitte der Postleitzahl); nur mit near")
+    loans = serializers.SerializerMethodField(
+        help_text="Wann das Verliehene weg ist (nur Daten); nur bei kind=lend"
+    )
+    distance_km = serializers.SerializerMethodField(
+        help_text="Entfernung zu near (Mitte der Postleitzahl); nur mit near"
+    )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, need):
@@ -78,15 +91,28 @@ class NeedListSerializer(serializers.Serializer):
 
 SEARCH_PARAMETERS = [
     query_parameter("q", "Volltext", type="string", maxLength=200),
-    query_parameter("kind", "Art, mehrfach", type="array", items={"type": "string", "enum": NeedPage.Kind.values}),
+    query_parameter(
+        "kind", "Art, mehrfach", type="array", items={"type": "string", "enum": NeedPage.Kind.values}
+    ),
     query_parameter(
         "resource", "Was, mehrfach", type="array", items={"type": "string", "enum": NeedPage.Resource.values}
     ),
     query_parameter("city", "Stadt-Kürzel, mehrfach", type="array", items={"type": "string"}),
-    query_parameter("organisation", "Kürzel einer geprüften Organisation, mehrfach", type="array", items={"type": "string"}),
-    query_parameter("near", "Postleitzahl, Ort oder Koordinaten (Breite,Länge)", type="string", maxLength=100),
     query_parameter(
-        "radius", f"Umkreis um near in km, Standard {DEFAULT_RADIUS_KM}", type="integer", minimum=1, maximum=100
+        "organisation",
+        "Kürzel einer geprüften Organisation, mehrfach",
+        type="array",
+        items={"type": "string"},
+    ),
+    query_parameter(
+        "near", "Postleitzahl, Ort oder Koordinaten (Breite,Länge)", type="string", maxLength=100
+    ),
+    query_parameter(
+        "radius",
+        f"Umkreis um near in km, Standard {DEFAULT_RADIUS_KM}",
+        type="integer",
+        minimum=1,
+        maximum=100,
     ),
     query_parameter("sort", "Sortierung", type="string", enum=[value for value, _label in NEED_SORTS]),
     query_parameter("page", f"Seite, je {PAGE_SIZE} Einträge", type="integer", minimum=1, default=1),
@@ -151,7 +177,10 @@ class NeedDetail(PublicAPI, GenericAPIView):
         summary="Ein Eintrag: gesucht oder zu verleihen",
         operation_id="getNeed",
         parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
-        responses={200: NeedSerializer, 404: OpenApiResponse(ErrorsSerializer, description="Nicht (mehr) online")},
+        responses={
+            200: NeedSerializer,
+            404: OpenApiResponse(ErrorsSerializer, description="Nicht (mehr) online"),
+        },
     )
     def get(self, request, id):
         need = None

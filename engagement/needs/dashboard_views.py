@@ -39,7 +39,10 @@ def _submit(request, page):
         return redirect("dashboard:need_edit", page_id=page.pk)
     messages.success(
         request,
-        _("Eingereicht. Die Redaktion Ihrer Stadt prüft den Eintrag und schreibt Ihnen, sobald er online ist."),
+        _(
+            "Eingereicht. Die Redaktion Ihrer Stadt prüft den Eintrag und schreibt Ihnen, "
+            "sobald er online ist."
+        ),
     )
     return redirect("dashboard:overview")
 
@@ -78,7 +81,9 @@ class NeedFormView(NeedOfMemberMixin, FormView):
     def form_valid(self, form):
         try:
             if "page_id" in self.kwargs:
-                page = services.update_draft(page=self.member_need(), user=self.request.user, data=form.page_data())
+                page = services.update_draft(
+                    page=self.member_need(), user=self.request.user, data=form.page_data()
+                )
             else:
                 page = services.create_draft(
                     organisation=self.get_organisation(), user=self.request.user, data=form.page_data()
@@ -106,9 +111,15 @@ class NeedActionView(NeedOfMemberMixin, View):
     """Erledigt, wieder aktuell, noch aktuell, beenden: one POST each, answered on the overview."""
 
     ACTIONS = {
-        "erledigt": (services.mark_fulfilled, _("Als erledigt markiert: Der Eintrag erscheint nicht mehr in der Suche.")),
+        "erledigt": (
+            services.mark_fulfilled,
+            _("Als erledigt markiert: Der Eintrag erscheint nicht mehr in der Suche."),
+        ),
         "wieder-offen": (services.reopen, _("Der Eintrag ist wieder aktuell.")),
-        "noch-aktuell": (services.confirm_current, _("Danke! Der Eintrag bleibt weitere 90 Tage in der Suche.")),
+        "noch-aktuell": (
+            services.confirm_current,
+            _("Danke! Der Eintrag bleibt weitere 90 Tage in der Suche."),
+        ),
         "beenden": (services.end, _("Beendet: Der Eintrag ist nicht mehr online.")),
     }
 

@@ -113,7 +113,9 @@ class NeedPage(CachedPageMixin, Page):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="needs", verbose_name=_("Organisation")
     )
-    city = models.ForeignKey(CityPage, on_delete=models.PROTECT, related_name="needs", editable=False, null=True)
+    city = models.ForeignKey(
+        CityPage, on_delete=models.PROTECT, related_name="needs", editable=False, null=True
+    )
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
     place = models.CharField(_("Ort"), max_length=100, blank=True)
     # The postcode's (or place's) centre, from the offline data: a need says only roughly where it is.
@@ -295,7 +297,9 @@ class Loan(models.Model):
         verbose_name = _("Ausleihe")
         verbose_name_plural = _("Ausleihen")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="loan_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="loan_ends_after_start"
+            )
         ]
 
     def __str__(self):

@@ -90,7 +90,9 @@ class NeedSearch:
 
     @property
     def messages(self):
-        return [message for errors in (self.form.errors, self.filterset.errors) for message in errors.values()]
+        return [
+            message for errors in (self.form.errors, self.filterset.errors) for message in errors.values()
+        ]
 
     @property
     def words(self) -> str:
@@ -112,16 +114,22 @@ class NeedSearch:
             needs = circle.filter(needs)
         weights = []
         for concept in concepts(self.words):
-            condition = substring_condition(unique([folded(alternative) for alternative in concept.alternatives]))
+            condition = substring_condition(
+                unique([folded(alternative) for alternative in concept.alternatives])
+            )
             if condition is not None:
-                weights.append(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
+                weights.append(
+                    Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+                )
         if weights:
             matched = weights[0]
             for weight in weights[1:]:
                 matched = matched + weight
             needs = needs.annotate(matched=matched).filter(matched__gt=0)
         order = {
-            "relevance": ["-matched", "-last_published_at", "-pk"] if weights else ["-last_published_at", "-pk"],
+            "relevance": ["-matched", "-last_published_at", "-pk"]
+            if weights
+            else ["-last_published_at", "-pk"],
             "newest": ["-last_published_at", "-pk"],
             "distance": [F("nearness").asc(nulls_last=True), "-pk"] if circle is not None else ["-pk"],
         }[self.sort()]

@@ -19,7 +19,6 @@ from .models import ContactMessage, Loan, NeedPage
 from .page_cache import need_changed
 
 
-
 def member_need(user, page_id) -> NeedPage:
     """One of the user's organisations' needs; anyone else's is refused (403)."""
     page = NeedPage.objects.of_member(user).filter(pk=page_id).first()
@@ -125,7 +124,7 @@ def reopen(*, page: NeedPage, user):
 
 @transaction.atomic
 def confirm_current(*, page: NeedPage, user):
-    """"Noch aktuell": another FRESH_DAYS in the search."""
+    """ "Noch aktuell": another FRESH_DAYS in the search."""
     _set_live_fields(page, confirmed_at=timezone.now())
 
 

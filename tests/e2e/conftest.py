@@ -66,7 +66,7 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
     from django.core.cache import cache
     from wagtail.models import Page
 
-    from tests.factories import OrganisationFactory, in_days, make_city, make_opportunity
+    from tests.factories import OrganisationFactory, in_days, make_city, make_need, make_opportunity
 
     if not Page.objects.exists():  # emptied by the previous browser test
         restore_migrated_contents(_migrated_contents_after_module)
@@ -98,7 +98,8 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
         event_end=in_days(20, hour=18),
     )
     make_opportunity(city=ettlingen, title="Hausaufgabenhilfe in Ettlingen")
-    return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading}
+    need = make_need(verein)
+    return {"base": live_server.url, "bretten": bretten, "verein": verein, "reading": reading, "need": need}
 
 
 def page_urls(site, language="de"):
@@ -118,4 +119,7 @@ def page_urls(site, language="de"):
         "privacy": f"{prefix}/bretten/datenschutz/",
         "accessibility": f"{prefix}/bretten/barrierefreiheit/",
         "easy-language": f"{prefix}/leichte-sprache/",
+        "needs-search": f"{prefix}/suche/bedarfe/?q=Beamer",
+        "need": f"{prefix}/bretten/{site['need'].slug}/",
+        "need-contact": f"{prefix}/bedarfe/{site['need'].pk}/kontakt/",
     }

@@ -144,7 +144,9 @@ def test_the_citys_editor_edits_a_need_in_the_admin(client, verein_bretten, edit
 
 
 def test_a_need_of_an_unverified_organisation_is_not_public(client, bretten):
-    pending = OrganisationFactory(home_city=bretten, verification_state=Organisation.VerificationState.PENDING)
+    pending = OrganisationFactory(
+        home_city=bretten, verification_state=Organisation.VerificationState.PENDING
+    )
     need = publish_need(pending)
     assert client.get(need.url).status_code == 404
     assert client.get(reverse("need_contact", args=[need.pk])).status_code == 404
@@ -154,9 +156,13 @@ def test_a_need_of_an_unverified_organisation_is_not_public(client, bretten):
 # --- The flow ----------------------------------------------------------------------------------
 
 
-def test_post_moderate_find_contact_and_fulfil(client, member, editor, verein_bretten, mailoutbox, django_capture_on_commit_callbacks):
+def test_post_moderate_find_contact_and_fulfil(
+    client, member, editor, verein_bretten, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(member)
-    response = client.post(reverse("dashboard:need_create", args=[verein_bretten.pk]), {**need_form(), "submit": "1"})
+    response = client.post(
+        reverse("dashboard:need_create", args=[verein_bretten.pk]), {**need_form(), "submit": "1"}
+    )
     assert response.status_code == 302, response.content.decode()
     need = NeedPage.objects.get()
     assert not need.live and need.city == verein_bretten.home_city
@@ -177,7 +183,12 @@ def test_post_moderate_find_contact_and_fulfil(client, member, editor, verein_br
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("need_contact", args=[need.pk]),
-            {"name": "Erika Muster", "email": "erika@example.org", "message": "Wir haben 10 Bänke.", "consent": "on"},
+            {
+                "name": "Erika Muster",
+                "email": "erika@example.org",
+                "message": "Wir haben 10 Bänke.",
+                "consent": "on",
+            },
         )
     assert response.status_code == 200
     assert "Nachricht gesendet" in response.content.decode()
@@ -214,7 +225,9 @@ def test_bad_input_gets_german_messages_and_saves_nothing(client, member, verein
     client.force_login(member)
     response = client.post(
         reverse("dashboard:need_create", args=[verein_bretten.pk]),
-        need_form(title="", postcode="7501", available_from="2030-05-02", available_until="2030-05-01", fee="abc"),
+        need_form(
+            title="", postcode="7501", available_from="2030-05-02", available_until="2030-05-01", fee="abc"
+        ),
     )
     assert response.status_code == 400
     text = response.content.decode()
@@ -239,13 +252,20 @@ def test_lending_calendar_shows_taken_days_but_not_the_vereins_notes(client, mem
     start = timezone.localdate() + dt.timedelta(days=3)
     response = client.post(
         reverse("dashboard:need_loans", args=[need.pk]),
-        {"starts_on": start.isoformat(), "ends_on": (start + dt.timedelta(days=1)).isoformat(), "note": "an den Turnverein"},
+        {
+            "starts_on": start.isoformat(),
+            "ends_on": (start + dt.timedelta(days=1)).isoformat(),
+            "note": "an den Turnverein",
+        },
     )
     assert response.status_code == 302
     # An overlapping loan is refused with the dates it clashes with.
     response = client.post(
         reverse("dashboard:need_loans", args=[need.pk]),
-        {"starts_on": (start + dt.timedelta(days=1)).isoformat(), "ends_on": (start + dt.timedelta(days=5)).isoformat()},
+        {
+            "starts_on": (start + dt.timedelta(days=1)).isoformat(),
+            "ends_on": (start + dt.timedelta(days=5)).isoformat(),
+        },
     )
     assert response.status_code == 400
     assert "In dieser Zeit ist es schon verliehen" in response.content.decode()
@@ -260,7 +280,9 @@ def test_lending_calendar_shows_taken_days_but_not_the_vereins_notes(client, mem
 def test_a_loan_is_only_for_things_lent(member, verein_bretten):
     need = publish_need(verein_bretten, kind=NeedPage.Kind.WANTED)
     with pytest.raises(Exception, match="Ausleihen gibt es nur"):
-        services.add_loan(page=need, user=member, starts_on=timezone.localdate(), ends_on=timezone.localdate())
+        services.add_loan(
+            page=need, user=member, starts_on=timezone.localdate(), ends_on=timezone.localdate()
+        )
 
 
 def test_a_need_leaves_the_search_after_its_date_and_when_nobody_confirms_it(client, member, verein_bretten):
@@ -280,9 +302,13 @@ def test_a_need_leaves_the_search_after_its_date_and_when_nobody_confirms_it(cli
 
 
 def test_filters_by_kind_resource_city_and_distance(client, verein_bretten, ettlingen):
-    wanted = publish_need(verein_bretten, title="Steuerberaterin für eine Stunde gesucht", kind="wanted", resource="know_how")
+    wanted = publish_need(
+        verein_bretten, title="Steuerberaterin für eine Stunde gesucht", kind="wanted", resource="know_how"
+    )
     lend = publish_need(verein_bretten, title="Anhänger zu verleihen")
-    other = publish_need(OrganisationFactory(home_city=ettlingen), title="Vereinsraum zu verleihen", resource="room")
+    other = publish_need(
+        OrganisationFactory(home_city=ettlingen), title="Vereinsraum zu verleihen", resource="room"
+    )
 
     def titles(**params):
         text = client.get(reverse("need_search"), params).content.decode()
@@ -305,8 +331,17 @@ def test_unknown_values_answer_400_in_german(client, bretten):
     assert "Die Stadt „atlantis“ kennen wir nicht." in text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(params=st.dictionaries(st.sampled_from(["q", "kind", "resource", "city", "near", "radius", "sort", "page", "organisation"]), st.text(max_size=40)))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["q", "kind", "resource", "city", "near", "radius", "sort", "page", "organisation"]),
+        st.text(max_size=40),
+    )
+)
 def test_no_input_makes_the_needs_search_fail(client, params):
     cache.clear()
     response = client.get(reverse("need_search"), params)
@@ -315,12 +350,19 @@ def test_no_input_makes_the_needs_search_fail(client, params):
     assert feed.status_code in (200, 400)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(name=st.text(max_size=200), email=st.text(max_size=60), message=st.text(max_size=400))
 def test_arbitrary_contact_input_never_fails(client, verein_bretten, name, email, message):
     cache.clear()
     need = NeedPage.objects.first() or publish_need(verein_bretten)
-    response = client.post(reverse("need_contact", args=[need.pk]), {"name": name, "email": email, "message": message, "consent": "on"})
+    response = client.post(
+        reverse("need_contact", args=[need.pk]),
+        {"name": name, "email": email, "message": message, "consent": "on"},
+    )
     assert response.status_code in (200, 400)
 
 
@@ -331,16 +373,24 @@ def test_the_contact_form_is_rate_limited_and_keeps_a_honeypot(client, verein_br
     assert response.status_code == 200 and not ContactMessage.objects.exists()
     data.pop("website")
     statuses = [
-        client.post(reverse("need_contact", args=[need.pk]), {**data, "email": f"p{n}@example.org"}).status_code
+        client.post(
+            reverse("need_contact", args=[need.pk]), {**data, "email": f"p{n}@example.org"}
+        ).status_code
         for n in range(11)
     ]
     assert statuses[-1] == 429
-    assert "Bitte versuchen Sie es später" in client.post(reverse("need_contact", args=[need.pk]), data).content.decode()
+    assert (
+        "Bitte versuchen Sie es später"
+        in client.post(reverse("need_contact", args=[need.pk]), data).content.decode()
+    )
 
 
 def test_contact_messages_are_deleted_after_the_retention_period(client, verein_bretten):
     need = publish_need(verein_bretten)
-    client.post(reverse("need_contact", args=[need.pk]), {"name": "A", "email": "a@example.org", "message": "Hallo", "consent": "on"})
+    client.post(
+        reverse("need_contact", args=[need.pk]),
+        {"name": "A", "email": "a@example.org", "message": "Hallo", "consent": "on"},
+    )
     assert ContactMessage.objects.count() == 1
     with freeze_time(timezone.now() + dt.timedelta(days=periods.NEED_CONTACT_DAYS + 1)):
         assert list(periods.expired_need_contacts()) == list(ContactMessage.objects.all())
@@ -354,7 +404,9 @@ def test_feed_and_page_cache_follow_a_fulfilled_need(client, member, verein_bret
     need = publish_need(verein_bretten, title="Zelt zu verleihen")
     assert "Zelt zu verleihen" in client.get(reverse("need_search")).content.decode()
     feed = client.get(reverse("need_feed")).content.decode()
-    assert "Zelt zu verleihen" in feed and "@" not in re.sub(r"<\?xml[^>]*>", "", feed).split("<entry>", 1)[-1]
+    assert (
+        "Zelt zu verleihen" in feed and "@" not in re.sub(r"<\?xml[^>]*>", "", feed).split("<entry>", 1)[-1]
+    )
     services.mark_fulfilled(page=need, user=member)
     assert "Zelt zu verleihen" not in client.get(reverse("need_search")).content.decode()
     assert "Erledigt" in client.get(need.url).content.decode()
@@ -368,7 +420,9 @@ def test_overview_lists_the_needs_with_their_state(client, member, verein_brette
     assert reverse("dashboard:need_create", args=[verein_bretten.pk]) in text
 
 
-def test_overview_queries_do_not_grow_with_needs(client, member, verein_bretten, django_assert_max_num_queries):
+def test_overview_queries_do_not_grow_with_needs(
+    client, member, verein_bretten, django_assert_max_num_queries
+):
     publish_need(verein_bretten, title="Eins")
     client.force_login(member)
     with django_assert_max_num_queries(40) as first:
@@ -416,7 +470,9 @@ def test_the_openapi_description_names_the_needs(client):
     assert {"q", "kind", "resource", "city", "near", "radius", "sort", "page"} <= names
 
 
-def test_city_page_and_profile_show_the_needs_and_refresh_when_one_is_fulfilled(client, member, verein_bretten, settings):
+def test_city_page_and_profile_show_the_needs_and_refresh_when_one_is_fulfilled(
+    client, member, verein_bretten, settings
+):
     settings.PAGE_CACHE_SECONDS = 300
     need = publish_need(verein_bretten, title="Stehtische zu verschenken", kind="give")
     city_page = verein_bretten.home_city.url
@@ -438,3 +494,14 @@ def test_the_demo_brings_needs_to_every_city_and_loads_them_once(settings):
     listed = NeedPage.objects.listed()
     assert {need.city.slug for need in listed} == {"baden-baden", "bretten", "ettlingen"}
     assert Loan.objects.filter(need__title="Anhänger zu verleihen").count() == 3
+
+
+def test_the_sitemap_lists_listed_needs_only(client, bretten):
+    listed = publish_need(OrganisationFactory(home_city=bretten), title="Werkbank zu verschenken", kind="give")
+    pending = OrganisationFactory(home_city=bretten, verification_state=Organisation.VerificationState.PENDING)
+    hidden = publish_need(pending, title="Zelt gesucht", kind="wanted")
+    done = publish_need(OrganisationFactory(home_city=bretten), title="Kabeltrommel zu verleihen")
+    services.mark_fulfilled(page=done, user=None)
+    text = client.get("/sitemap-seiten-de.xml").content.decode()
+    assert listed.url in text
+    assert hidden.url not in text and done.url not in text

@@ -5,8 +5,8 @@ from wagtail.models import WorkflowState
 
 from engagement.needs.cache_tags import needs_in_city
 from engagement.needs.lending import lending_calendar, loans_ahead
-from engagement.operations.pagecache import shows
 from engagement.needs.models import NeedPage
+from engagement.operations.pagecache import shows
 
 register = template.Library()
 
@@ -31,14 +31,26 @@ def organisation_needs(context, organisation):
             status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
         )
     }
-    listed = set(NeedPage.objects.listed().filter(pk__in=[need.pk for need in needs]).values_list("pk", flat=True))
+    listed = set(
+        NeedPage.objects.listed().filter(pk__in=[need.pk for need in needs]).values_list("pk", flat=True)
+    )
     rows = [(need, _state(need, states.get(need.pk), need.pk in listed)) for need in needs]
-    return {"organisation": organisation, "rows": rows, "request": context.get("request"), "csrf_token": context.get("csrf_token"), "today": timezone.localdate()}
+    return {
+        "organisation": organisation,
+        "rows": rows,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "today": timezone.localdate(),
+    }
 
 
 def _state(need, workflow_state, is_listed) -> str:
     if workflow_state is not None:
-        return "in_moderation" if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS else "changes_requested"
+        return (
+            "in_moderation"
+            if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+            else "changes_requested"
+        )
     if not need.live:
         return "ended" if need.first_published_at else "draft"
     if need.state == NeedPage.State.FULFILLED:
@@ -57,12 +69,27 @@ def city_needs(context, city):
     the page shows them."""
     request = context.get("request")
     shows(request, {needs_in_city(city.pk)})
-    needs = list(NeedPage.objects.listed().filter(city=city).for_listing().order_by("-last_published_at", "-pk")[:SHOWN_ON_CITY_PAGE])
-    return {"needs": needs, "all_url": reverse("city_need_search", args=[city.slug]), "heading_id": "city-needs", "city": city}
+    needs = list(
+        NeedPage.objects.listed()
+        .filter(city=city)
+        .for_listing()
+        .order_by("-last_published_at", "-pk")[:SHOWN_ON_CITY_PAGE]
+    )
+    return {
+        "needs": needs,
+        "all_url": reverse("city_need_search", args=[city.slug]),
+        "heading_id": "city-needs",
+        "city": city,
+    }
 
 
 @register.inclusion_tag("needs/needs_section.html", takes_context=True)
 def organisation_public_needs(context, organisation):
     """What an organisation looks for, lends or gives, on its profile (its tag is the profile's own)."""
-    needs = list(NeedPage.objects.listed().filter(organisation=organisation).for_listing().order_by("-last_published_at", "-pk"))
+    needs = list(
+        NeedPage.objects.listed()
+        .filter(organisation=organisation)
+        .for_listing()
+        .order_by("-last_published_at", "-pk")
+    )
     return {"needs": needs, "all_url": None, "heading_id": "organisation-needs", "city": None}
