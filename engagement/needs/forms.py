@@ -51,7 +51,10 @@ class NeedForm(forms.ModelForm):
         self.fields["title"].max_length = 120
         self.fields["title"].widget.attrs["maxlength"] = 120
         for name in ("deposit", "fee"):
+            # German amounts ("12,50"): a text field with the number keyboard, since a number input
+            # neither shows nor takes a decimal comma.
             self.fields[name].localize = True
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
             self.fields[name].widget.is_localized = True
 
     def _post_clean(self):

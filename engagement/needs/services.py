@@ -1,9 +1,10 @@
 """What Vereine and citizens do with needs: drafts, submission to the city's workflow, fulfilled and
 reopened, still current, loans, and contact messages. Views, the admin and commands call these."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -11,11 +12,12 @@ from wagtail.models import WorkflowState
 
 from engagement.applications.consent import CONSENT_VERSION
 from engagement.mail import outbox
+from engagement.opportunities import links
 from engagement.organisations.models import Organisation
 from engagement.ratelimit import client_key, hit
 from engagement.slugs import german_slugify
 
-from .models import ContactMessage, Loan, NeedPage
+from .models import FRESH_DAYS, ContactMessage, Loan, NeedPage
 from .page_cache import need_changed
 
 
@@ -198,8 +200,8 @@ def contact_organisation(
     context = {
         "need": page,
         "contact": contact,
-        "dashboard_url": request.build_absolute_uri(reverse("dashboard:overview")),
-        "need_url": request.build_absolute_uri(page.get_url(request) or page.url or "/"),
+        "dashboard_url": links.dashboard_url(),
+        "need_url": links.public_url(page),
     }
     for membership in page.organisation.memberships.select_related("user"):
         member = membership.user
@@ -214,3 +216,39 @@ def contact_organisation(
                 about=contact,
             )
     return contact
+
+
+# --- Freshness --------------------------------------------------------------------------------------
+
+REMIND_DAYS_BEFORE = 14
+
+
+def needs_to_remind(now=None):
+    """Listed needs that leave the search within REMIND_DAYS_BEFORE days unless someone confirms them."""
+    now = now or timezone.now()
+    horizon = now - dt.timedelta(days=FRESH_DAYS - REMIND_DAYS_BEFORE)
+    return NeedPage.objects.listed(now).filter(fresh_since__lt=horizon)
+
+
+@transaction.atomic
+def remind_to_confirm(page_id: int) -> int:
+    """Ask every member of the organisation whether the need is still current; once per confirmation
+    period (the outbox key holds the day it was last confirmed). Returns the number of new mails."""
+    page = needs_to_remind().filter(pk=page_id).select_related("organisation").first()
+    if page is None:
+        return 0
+    confirmed = timezone.localdate(page.confirmed_at or page.last_published_at)
+    leaves_on = confirmed + dt.timedelta(days=FRESH_DAYS)
+    context = {"need": page, "leaves_on": leaves_on, "dashboard_url": links.dashboard_url()}
+    sent = 0
+    for membership in page.organisation.memberships.select_related("user"):
+        member = membership.user
+        if member.email:
+            sent += outbox.queue(
+                f"need-fresh:{page.pk}:{confirmed.isoformat()}:{member.pk}",
+                member.email,
+                "needs/emails/still_current",
+                context,
+                language=outbox.recipient_language(member),
+            )
+    return sent

@@ -256,6 +256,7 @@ CELERY_BEAT_SCHEDULE = {
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
     "expire-search-alerts": {"task": "alerts.expire_search_alerts", "schedule": 60 * 60 * 24},
+    "remind-stale-needs": {"task": "needs.remind_stale_needs", "schedule": 60 * 60 * 24},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)

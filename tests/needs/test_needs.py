@@ -497,11 +497,48 @@ def test_the_demo_brings_needs_to_every_city_and_loads_them_once(settings):
 
 
 def test_the_sitemap_lists_listed_needs_only(client, bretten):
-    listed = publish_need(OrganisationFactory(home_city=bretten), title="Werkbank zu verschenken", kind="give")
-    pending = OrganisationFactory(home_city=bretten, verification_state=Organisation.VerificationState.PENDING)
+    listed = publish_need(
+        OrganisationFactory(home_city=bretten), title="Werkbank zu verschenken", kind="give"
+    )
+    pending = OrganisationFactory(
+        home_city=bretten, verification_state=Organisation.VerificationState.PENDING
+    )
     hidden = publish_need(pending, title="Zelt gesucht", kind="wanted")
     done = publish_need(OrganisationFactory(home_city=bretten), title="Kabeltrommel zu verleihen")
     services.mark_fulfilled(page=done, user=None)
     text = client.get("/sitemap-seiten-de.xml").content.decode()
     assert listed.url in text
     assert hidden.url not in text and done.url not in text
+
+
+def test_vereine_are_asked_once_two_weeks_before_a_need_leaves_the_search(
+    member, verein_bretten, mailoutbox, django_capture_on_commit_callbacks
+):
+    from engagement.needs.tasks import remind_stale_needs
+
+    need = publish_need(verein_bretten, title="Gitarre zu verleihen")
+    with freeze_time(timezone.now() + dt.timedelta(days=FRESH_DAYS - 20)):
+        assert remind_stale_needs() == 0
+    later = timezone.now() + dt.timedelta(days=FRESH_DAYS - 10)
+    with freeze_time(later), django_capture_on_commit_callbacks(execute=True):
+        assert remind_stale_needs() == 1
+        remind_stale_needs()  # a second run the same day sends nothing new
+    mails = [mail for mail in mailoutbox if "Gitarre zu verleihen" in mail.subject]
+    assert len(mails) == len([m for m in verein_bretten.memberships.all() if m.user.email]) >= 1
+    assert "/mein-verein/" in mails[0].body and "Noch aktuell" in mails[0].body
+    with freeze_time(later):  # "Noch aktuell" after the reminder: no further reminder
+        services.confirm_current(page=need, user=member)
+        assert remind_stale_needs() == 0
+
+
+def test_amounts_are_written_the_german_way(client, member, verein_bretten):
+    client.force_login(member)
+    response = client.post(
+        reverse("dashboard:need_create", args=[verein_bretten.pk]),
+        need_form(kind="lend", fee="12,50", deposit="50"),
+    )
+    assert response.status_code == 302
+    need = NeedPage.objects.get()
+    assert str(need.fee) == "12.50" and str(need.deposit) == "50.00"
+    form = client.get(reverse("dashboard:need_edit", args=[need.pk])).content.decode()
+    assert 'value="12,50"' in form and 'inputmode="decimal"' in form
