@@ -28,6 +28,8 @@ LIMITS: dict[str, Limit] = {
     "apply-email": Limit(3, HOUR, "applications for one e-mail address"),
     "content-report": Limit(5, HOUR, "reports of an opportunity from one address"),
     "legal-feedback": Limit(5, HOUR, "accessibility feedback messages from one address"),
+    "need-contact-address": Limit(10, HOUR, "messages about needs sent from one address"),
+    "need-contact-email": Limit(5, HOUR, "messages about needs for one e-mail address"),
     "alert-address": Limit(10, HOUR, "search alerts saved from one address"),
     "alert-email": Limit(3, HOUR, "search alerts saved for one e-mail address"),
     "alert-lookup-address": Limit(20, HOUR, "unknown search alert links from one address"),

@@ -21,6 +21,7 @@ from engagement.cities.admin_scoping import (
 from engagement.cities.admin_search import PageSearchView
 from engagement.discovery import views as discovery_views
 from engagement.moderation.views import report_opportunity_view
+from engagement.needs import views as need_views
 from engagement.opportunities.views import OrganisationProfileView
 from search import api as search_api
 from search import calendar_feed as search_calendar
@@ -95,7 +96,7 @@ urlpatterns = [
     # The language switch sits in every page's header. It changes nothing but the visitor's language
     # cookie, so it needs no CSRF token, and an anonymous page view sets no CSRF cookie (cacheable).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
-    path("", include("search.api_urls")),
+    path("", include("engagement.api_urls")),
     path("api/v2/openapi.json", search_api.openapi_schema, name="api_schema"),
     # Every listed offer for national platforms: Freiwilligendatenbank CSV, Volunteering Data JSON-LD.
     path("api/v2/export/", include("engagement.exchange.urls")),
@@ -113,6 +114,9 @@ handler500 = "engagement.operations.database.server_error"
 # German lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/bedarfe/", need_views.need_search, name="need_search"),
+    path("suche/bedarfe/feed/", need_views.need_feed, name="need_feed"),
+    path("bedarfe/<int:page_id>/kontakt/", need_views.contact, name="need_contact"),
     path("suche/feed/", search_feeds.search_feed, name="search_feed"),
     path("suche/kalender.ics", search_calendar.search_calendar, name="search_calendar"),
     path("suche/vorschlaege/", search_suggest.suggestions, name="search_suggest"),
@@ -136,6 +140,7 @@ urlpatterns += i18n_patterns(
     path("<slug:city_slug>/finder/", finder_views.start, name="city_finder"),
     path("<slug:city_slug>/finder/frage/<int:number>/", finder_views.question, name="city_finder_question"),
     path("<slug:city_slug>/finder/ergebnis/", finder_views.results, name="city_finder_results"),
+    path("<slug:city_slug>/suche/bedarfe/", need_views.city_need_search, name="city_need_search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

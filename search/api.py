@@ -455,7 +455,7 @@ class OpenAPIDescription(PublicAPI, SpectacularJSONAPIView):
     """The description of the views in api_urls.py (and nothing else of the site)."""
 
     renderer_classes = [SpectacularJSONAPIView.renderer_classes[-1]]  # application/json
-    urlconf = "search.api_urls"
+    urlconf = "engagement.api_urls"
     custom_settings = {
         "TITLE": "Engagement vernetzt – Angebote",
         "VERSION": "2",

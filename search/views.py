@@ -16,6 +16,16 @@ from .query import SearchQuery
 from .results import RESULT_CAP
 
 PAGE_SIZE = 20
+# What the search's tabs (offers, needs) share: switching tabs keeps the words, the cities and the place.
+TAB_PARAMETERS = {"q", "city", "near", "radius", "region"}
+
+
+def tab_query(params) -> str:
+    shared = params.copy()
+    for name in list(shared.keys()):
+        if name not in TAB_PARAMETERS:
+            del shared[name]
+    return shared.urlencode()
 
 
 def search(request, section_city=None):
@@ -32,6 +42,7 @@ def search(request, section_city=None):
         "site_city": search_query.city,
         "site_city_slugs": [search_query.city.slug] if search_query.city else [],
         "finder_url": reverse("city_finder", args=[section_city.slug]) if section_city else reverse("finder"),
+        "tab_query": tab_query(request.GET),
     }
     if not search_query.is_valid:
         context.update(page_obj=Paginator([], PAGE_SIZE).get_page(1), facets={group: {} for group in GROUPS})

@@ -93,3 +93,36 @@ def make_opportunity(city=None, organisation=None, publish=True, categories=("so
 def in_days(days, hour=10):
     day = timezone.localdate() + dt.timedelta(days=days)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def make_need(organisation):
+    """A thing to lend with two loans ahead, published as the city's editors would."""
+    from engagement.needs import services
+
+    user = MembershipFactory(organisation=organisation).user
+    need = services.create_draft(
+        organisation=organisation,
+        user=user,
+        data={
+            "title": "Beamer mit Leinwand zu verleihen",
+            "kind": "lend",
+            "resource": "material",
+            "description": "Lichtstarker Beamer mit Leinwand und Kabeln, für Vereinsabende.",
+            "postcode": organisation.home_city.postcode_list[0],
+            "place": organisation.home_city.title,
+            "handover": "pickup",
+            "fee": "10.00",
+            "deposit": "50.00",
+            "fee_note": "pro Wochenende",
+        },
+    )
+    need.get_latest_revision().publish()
+    need.refresh_from_db()
+    today = timezone.localdate()
+    services.add_loan(
+        page=need, user=user, starts_on=today + dt.timedelta(days=3), ends_on=today + dt.timedelta(days=5)
+    )
+    services.add_loan(
+        page=need, user=user, starts_on=today + dt.timedelta(days=20), ends_on=today + dt.timedelta(days=20)
+    )
+    return need

@@ -17,7 +17,7 @@ from engagement.hours import services as hours_services
 from engagement.hours.models import RecognitionThreshold
 from engagement.organisations.models import Organisation
 from engagement.shifts.models import Shift, ShiftBooking
-from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
+from tests.factories import MembershipFactory, UserFactory, in_days, make_need, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ def pages(verein_bretten, ettlingen):
         event_start=in_days(20, hour=14),
         event_end=in_days(20, hour=18),
     )
+    need = make_need(verein_bretten)
     application = Application.objects.create(
         opportunity=reading,
         name="Mia Kraus",
@@ -137,6 +138,10 @@ def pages(verein_bretten, ettlingen):
         "password-reset": "/mein-verein/passwort/vergessen/",
         "widget": f"/widget/?organisation={verein_bretten.slug}",
         "widget-error": "/widget/?size=0",
+        "needs-search": "/suche/bedarfe/?q=Beamer",
+        "needs-search-error": "/suche/bedarfe/?kind=nichts",
+        "need": need.url,
+        "need-contact-with-errors": f"/bedarfe/{need.pk}/kontakt/",
     }
     verein = {
         "overview": "/mein-verein/",
@@ -158,6 +163,9 @@ def pages(verein_bretten, ettlingen):
         "issue-certificate": f"/mein-verein/stunden/nachweise/ausstellen/{application.pk}/",
         "attendance-with-errors": f"/mein-verein/stunden/angebot/{reading.pk}/",
         "widget-code": f"/mein-verein/organisation/{verein_bretten.pk}/widget/",
+        "new-need": f"/mein-verein/bedarfe/organisation/{verein_bretten.pk}/neu/",
+        "edit-need": f"/mein-verein/bedarfe/{need.pk}/bearbeiten/",
+        "loans": f"/mein-verein/bedarfe/{need.pk}/ausleihen/",
     }
     posted = {
         "apply-with-errors": {"email": "kaputt"},
@@ -165,6 +173,7 @@ def pages(verein_bretten, ettlingen):
         "attendance-with-errors": {"period": "month", "month": "kaputt", "hours": "viel"},
         "apply-minor-with-errors": {"is_minor": "on", "guardian_email": "kaputt"},
         "guardian-with-errors": {"action": "confirm"},
+        "need-contact-with-errors": {"email": "kaputt"},
     }
     return public, verein, member, posted
 

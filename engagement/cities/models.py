@@ -122,7 +122,7 @@ class CityPage(CachedPageMixin, Page):
     base_form_class = CityPageForm  # the logo comes from the city's own collection
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["opportunities.OpportunityPage", "legal.LegalPage"]
+    subpage_types = ["opportunities.OpportunityPage", "needs.NeedPage", "legal.LegalPage"]
 
     class Meta:
         verbose_name = _("Stadt")

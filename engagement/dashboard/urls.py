@@ -57,6 +57,8 @@ urlpatterns = [
     path("", include("engagement.shifts.organisation_urls")),
     # Attendance, hours and Nachweise of the Verein's offers: the hours app's screens, in this namespace.
     path("stunden/", include("engagement.hours.organisation_urls")),
+    # Needs, things to lend or give: the needs app's screens, in this namespace.
+    path("bedarfe/", include("engagement.needs.dashboard_urls")),
     path(
         "angebote/<int:page_id>/<slug:action>/",
         views.ActionView.as_view(),

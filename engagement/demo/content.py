@@ -110,6 +110,26 @@ def opportunities() -> list[dict]:
     return _entries("opportunities", OPPORTUNITY_FIELDS, OPPORTUNITY_DEFAULTS)
 
 
+NEED_FIELDS = (
+    "organisation",
+    "title",
+    "kind",
+    "resource",
+    "description",
+    "handover",
+    "until_in_days",
+    "fee",
+    "deposit",
+    "fee_note",
+    "loans",
+)
+NEED_DEFAULTS = {"until_in_days": None, "fee": None, "deposit": None, "fee_note": "", "loans": []}
+
+
+def needs() -> list[dict]:
+    return _entries("needs", NEED_FIELDS, NEED_DEFAULTS)
+
+
 def _entries(name, fields, defaults) -> list[dict]:
     entries = []
     for number, entry in enumerate(_read(name), start=1):

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from engagement.needs.models import Loan, NeedPage
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Membership, Organisation
 from engagement.provisioning.services import setup_city
@@ -34,6 +35,7 @@ class DemoResult:
     accounts: list[tuple[str, str]] = field(default_factory=list)
     organisations_created: int = 0
     opportunities_created: int = 0
+    needs_created: int = 0
 
 
 def load_demo(progress=lambda iterable, **kwargs: iterable) -> DemoResult:
@@ -50,6 +52,9 @@ def load_demo(progress=lambda iterable, **kwargs: iterable) -> DemoResult:
     for spec in progress(content.opportunities(), desc="Angebote", unit="Angebot"):
         with transaction.atomic():
             _opportunity(spec, organisations, vocabularies, result)
+    for spec in content.needs():
+        with transaction.atomic():
+            _need(spec, organisations, result)
     return result
 
 
@@ -215,6 +220,37 @@ def _opportunity(spec, organisations, vocabularies, result):
     page.save_revision().publish()
     _place_at_street(page)
     result.opportunities_created += 1
+
+
+def _need(spec, organisations, result):
+    """A need, a thing to lend or to give, published as the city's editors would; its loans ahead."""
+    organisation = organisations[spec["organisation"]]
+    city = organisation.home_city
+    slug = german_slugify(spec["title"])[:80]
+    if NeedPage.objects.child_of(city).filter(slug=slug).exists():
+        return
+    today = timezone.localdate()
+    page = NeedPage(
+        slug=slug,
+        title=spec["title"],
+        organisation=organisation,
+        kind=spec["kind"],
+        resource=spec["resource"],
+        description=spec["description"],
+        handover=spec["handover"],
+        postcode=organisation.postcode,
+        place=organisation.place,
+        available_until=_day(today, spec["until_in_days"]),
+        fee=spec["fee"],
+        deposit=spec["deposit"],
+        fee_note=spec["fee_note"],
+    )
+    city.add_child(instance=page)
+    page.save_revision().publish()
+    for starts_in, days in spec["loans"]:
+        start = today + dt.timedelta(days=starts_in)
+        Loan.objects.create(need=page, starts_on=start, ends_on=start + dt.timedelta(days=days - 1))
+    result.needs_created += 1
 
 
 def _place_at_street(page):

@@ -7,10 +7,12 @@ Django's sitemap framework does the XML, the index and the paging (`limit` addre
 language is a section of its own here and every file reads one slice of an ordered, indexed query.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 
 from engagement.cities.models import CityPage
 from engagement.opportunities.models import OpportunityPage
@@ -58,13 +60,27 @@ class HostSitemap(Sitemap):
         raise NotImplementedError
 
 
+def unlisted_pages():
+    """Live pages of the types that decide what citizens may find (`objects.listed()`, e.g. the needs of
+    unverified organisations or those marked done) that are not listed now: never in a sitemap."""
+    unlisted = Q(pk__in=[])
+    for model in get_page_models():
+        if model is not OpportunityPage and hasattr(model.objects, "listed"):
+            content_type = ContentType.objects.get_for_model(model)
+            unlisted |= Q(content_type=content_type) & ~Q(pk__in=model.objects.listed().values("pk"))
+    return unlisted
+
+
 class PageSitemap(HostSitemap):
-    """Start pages, city sections and legal pages: every live, public page but the offers."""
+    """Start pages, city sections, legal pages and other listed pages: every live, public page but the
+    offers (a section of their own) and what the page's type does not list."""
 
     changefreq = "weekly"
 
     def items(self):
-        pages = Page.objects.live().public().not_type(OpportunityPage).order_by("path")
+        pages = (
+            Page.objects.live().public().not_type(OpportunityPage).exclude(unlisted_pages()).order_by("path")
+        )
         return self.pages_of_this_host(pages).only("id", "path", "url_path", "last_published_at")
 
     def path_of(self, item):

@@ -82,6 +82,7 @@ def privacy(city) -> str:
         "</li>"
         "<li>Einladungen in einen Verein: 30 Tage, nachdem sie angenommen, zurückgezogen oder "
         "abgelaufen sind.</li>"
+        "<li>Nachrichten an einen Verein zu einem Bedarf oder einem Angebot zum Verleihen: 30 Tage.</li>"
         "<li>E-Mail-Benachrichtigungen zu einer Suche: bis Sie sich abmelden (Link in jeder Mail); nicht "
         "bestätigte: 7 Tage; ohne Lebenszeichen von Ihnen 12 Monate nach der letzten Bestätigung, mit "
         "einer Erinnerung einen Monat vorher.</li></ul>"

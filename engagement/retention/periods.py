@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from engagement.legal.models import AccessibilityFeedback
 from engagement.moderation.models import ContentReport
+from engagement.needs.models import ContactMessage
 from engagement.organisations.membership import INVITATION_MAX_AGE
 from engagement.organisations.models import Invitation
 
@@ -21,6 +22,7 @@ ACCESSIBILITY_FEEDBACK_DAYS = 365  # after the answer (or the receipt, if never 
 CONTENT_REPORT_DAYS = 183  # after the editors resolved the report
 UNCONFIRMED_ACCOUNT_DAYS = 7  # after registration; the confirmation link is valid for 3 days
 INVITATION_DAYS = 30  # after the invitation was accepted, revoked or expired
+NEED_CONTACT_DAYS = 30  # after a message about a need was written (the Verein has it by mail)
 
 
 def _before(days: int, now=None):
@@ -59,9 +61,14 @@ def expired_invitations(now=None):
     )
 
 
+def expired_need_contacts(now=None):
+    return ContactMessage.objects.filter(created_at__lt=_before(NEED_CONTACT_DAYS, now))
+
+
 EXPIRED = {
     "accessibility_feedback": expired_accessibility_feedback,
     "content_reports": expired_content_reports,
     "unconfirmed_accounts": expired_unconfirmed_accounts,
     "invitations": expired_invitations,
+    "need_contacts": expired_need_contacts,
 }

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "engagement.discovery",
     "engagement.alerts",
     "engagement.exchange",
+    "engagement.needs",
     "home",
     "search",
     "engagement.operations",
@@ -273,6 +274,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "applications.expire_guardian_confirmations",
         "schedule": 60 * 60,
     },
+    "remind-stale-needs": {"task": "needs.remind_stale_needs", "schedule": 60 * 60 * 24},
 }
 # Applications are deleted this many days after they were closed or their opportunity ended.
 APPLICATION_RETENTION_DAYS = env.int("APPLICATION_RETENTION_DAYS", default=90)

@@ -66,7 +66,7 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
     from django.core.cache import cache
     from wagtail.models import Page
 
-    from tests.factories import OrganisationFactory, in_days, make_city, make_opportunity
+    from tests.factories import OrganisationFactory, in_days, make_city, make_need, make_opportunity
 
     if not Page.objects.exists():  # emptied by the previous browser test
         restore_migrated_contents(_migrated_contents_after_module)
@@ -111,12 +111,14 @@ def site(_migrated_contents_after_module, transactional_db, live_server, setting
     # The profile shows how quickly the Verein usually answers (as the daily count would store it).
     verein.reply_median_hours, verein.reply_sample_size = 30, 6
     verein.save(update_fields=["reply_median_hours", "reply_sample_size"])
+    need = make_need(verein)
     return {
         "base": live_server.url,
         "bretten": bretten,
         "verein": verein,
         "reading": reading,
         "guardian_token": waiting_for_a_parent(reading),
+        "need": need,
     }
 
 
@@ -166,4 +168,7 @@ def page_urls(site, language="de"):
         "finder-results": f"{prefix}/finder/ergebnis/?category=soziales&schedule=regular&near=75015",
         "search-inclusion": f"{prefix}/suche/?inclusion=step_free&youth=14",
         "guardian-confirm": f"{prefix}/bewerbung/eltern/{site['guardian_token']}/",
+        "needs-search": f"{prefix}/suche/bedarfe/?q=Beamer",
+        "need": f"{prefix}/bretten/{site['need'].slug}/",
+        "need-contact": f"{prefix}/bedarfe/{site['need'].pk}/kontakt/",
     }

@@ -20,8 +20,9 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo-Daten geladen in {seconds:.1f} s: {result.organisations_created} Organisationen und "
-                f"{result.opportunities_created} Angebote neu angelegt."
+                f"Demo-Daten geladen in {seconds:.1f} s: {result.organisations_created} Organisationen, "
+                f"{result.opportunities_created} Angebote und {result.needs_created} Einträge unter "
+                "„Gesucht und zu verleihen“ neu angelegt."
             )
         )
         self.stdout.write(f"\nDemo-Zugänge (Passwort für alle: {DEMO_PASSWORD}), Anmeldung unter /admin/:")
