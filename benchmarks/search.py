@@ -2,7 +2,8 @@
 
 For each size: fresh database `<name>_searchbench_<N>`, migrate, load_demo, seed_bench N, then time the
 searches and the Engagement-Finder's results through Django's test client. "DB ms" is the summed time of
-the request's SQL queries (the database layer), "page ms" the whole HTML response. Sizes: `BENCH_SIZES=1000,10000,100000`.
+the request's SQL queries (the database layer), "page ms" the whole HTML response.
+Sizes: `BENCH_SIZES=1000,10000,100000`.
 
 Each search is timed twice: as repeated (the filter panel with its counts comes from the cache, as for
 every visitor after the first within two minutes) and cold (the cache emptied before every request, as

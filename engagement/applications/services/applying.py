@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from engagement.mail import outbox
 from engagement.opportunities.models import OpportunityPage
 from engagement.ratelimit import address_key, hit
 
