@@ -457,6 +457,9 @@ def _check_row(line, values, *, form_class, cities, forced_city, seen_ids, organ
             data[key_] = 1
     for name in ("street", "postcode", "place"):
         data[name] = data.get(name) or ""
+    # The Freiwilligendatenbank knows only a minimum age: below 18 it says that young people are welcome.
+    if data.get("minimum_age") is not None and data["minimum_age"] < 18:
+        data.setdefault("minors_welcome", True)
     page = OpportunityPage(**{k: v for k, v in data.items() if k not in TERM_MODELS})
     page._parent_city_hint = city
     page.organisation = organisation

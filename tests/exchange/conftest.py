@@ -38,6 +38,7 @@ def full_offer(bretten):
         recruitment_status="few_places",
         waiting_list=True,
         minimum_age=16,
+        minors_welcome=True,
         requires_extended_certificate=True,
         requires_driving_licence=False,
         language_requirements="Deutsch",

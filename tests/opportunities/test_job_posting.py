@@ -95,6 +95,7 @@ def test_the_organisations_logo_and_what_the_offer_asks_and_gives(verein_bretten
     page = make_opportunity(
         organisation=verein_bretten,
         minimum_age=16,
+        minors_welcome=True,
         offers_insurance=True,
         offers_training=True,
         start_date=dt.date.today() + dt.timedelta(days=7),

@@ -99,12 +99,16 @@ def test_an_offer_outside_the_radius_is_not_shown_however_well_it_fits(client, a
 
 def test_an_offer_for_older_volunteers_is_not_shown_to_a_fourteen_year_old(client, verein_bretten):
     offer(organisation=verein_bretten, title="Ab 18", minimum_age=18)
-    offer(organisation=verein_bretten, title="Für Jugendliche", minimum_age=14, suitable_for=("jugendliche",))
+    offer(
+        organisation=verein_bretten,
+        title="Für Jugendliche",
+        minimum_age=14,
+        minors_welcome=True,
+        suitable_for=("jugendliche",),
+    )
     offer(organisation=verein_bretten, title="Ohne Altersgrenze")
-    assert ranked(client, {"min_age_ok": "14"}) == [
-        ("Für Jugendliche", ["für Jugendliche"]),
-        ("Ohne Altersgrenze", []),
-    ]
+    # Under 18 only offers that say young people are welcome (as the search's age filter does).
+    assert ranked(client, {"min_age_ok": "14"}) == [("Für Jugendliche", ["für Jugendliche"])]
 
 
 def test_a_need_for_barrier_free_access_leaves_out_offers_with_steps(client, verein_bretten):
