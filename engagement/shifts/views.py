@@ -20,9 +20,9 @@ from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
 from engagement.spreadsheets import SpreadsheetExport
 
-from .forms import CopyShiftsForm, ShiftForm, ShiftMessageForm, ShiftSignupForm
+from .forms import CopyShiftsForm, RosterAttendanceForm, ShiftForm, ShiftMessageForm, ShiftSignupForm
 from .models import Shift, ShiftBooking
-from .services import booking, notices, planning
+from .services import attendance, booking, notices, planning
 
 
 def signup_view(request, page_id):
@@ -192,26 +192,27 @@ class RosterView(MemberRequiredMixin, View):
     """Who comes to one shift (and who waits): page, print view, CSV. A place for the attendance action
     ("Anwesenheit", engagement/hours) is kept in the template's `attendance` block."""
 
-    def get(self, request, pk, form=None, status=200):
-        shift = get_object_or_404(
-            Shift.objects.of_member(request.user)
-            .with_places()
-            .select_related("opportunity", "opportunity__organisation"),
-            pk=pk,
-        )
-        bookings = (
-            ShiftBooking.objects.visible_to(request.user)
-            .active()
-            .filter(shift=shift)
-            .select_related("application")
-            .order_by("state", "created_at")
-        )
+    def get(self, request, pk, form=None, status=200, attendance_form=None):
+        shift = self.shift(request, pk)
+        bookings = self.bookings(request, shift)
         export_format = request.GET.get(RosterSpreadsheet.export_parameter)
         if export_format in RosterSpreadsheet.FORMATS:
             export = RosterSpreadsheet()
             export.export_filename = f"schicht-{shift.pk}"
             return export.as_spreadsheet(bookings, export_format)
         template = "shifts/roster_print.html" if request.GET.get("druck") else "shifts/roster.html"
+        context = {}
+        if attendance.is_due(shift):
+            present = attendance.attendable(bookings)
+            entries = attendance.recorded(shift, present)
+            context = {
+                "attendance_form": attendance_form
+                or RosterAttendanceForm(
+                    bookings=present, default_hours=attendance.default_hours(shift), recorded=entries
+                ),
+                "attendance_entries": entries,
+                "person_hours": attendance.person_hours(present, entries),
+            }
         return render(
             request,
             template,
@@ -222,9 +223,61 @@ class RosterView(MemberRequiredMixin, View):
                 "waiting": [b for b in bookings if b.state == ShiftBooking.State.WAITING],
                 "message_form": form or ShiftMessageForm(),
                 "label": booking.label(shift),
+                **context,
             },
             status=status,
         )
+
+    def shift(self, request, pk):
+        return get_object_or_404(
+            Shift.objects.of_member(request.user)
+            .with_places()
+            .select_related("opportunity", "opportunity__organisation"),
+            pk=pk,
+        )
+
+    def bookings(self, request, shift):
+        return (
+            ShiftBooking.objects.visible_to(request.user)
+            .active()
+            .filter(shift=shift)
+            .select_related("application")
+            .order_by("state", "created_at")
+        )
+
+
+class RosterAttendanceView(RosterView):
+    """The Verein confirms on the roster who came and for how long (on the shift's day or after)."""
+
+    def post(self, request, pk):
+        shift = self.shift(request, pk)
+        if not attendance.is_due(shift):
+            messages.error(request, _("Stunden lassen sich erst bestätigen, wenn der Einsatz war."))
+            return redirect("dashboard:shift_roster", pk=shift.pk)
+        present = attendance.attendable(self.bookings(request, shift))
+        form = RosterAttendanceForm(
+            request.POST, bookings=present, default_hours=attendance.default_hours(shift)
+        )
+        if not present:
+            raise Http404
+        if form.is_valid():
+            try:
+                entries = attendance.confirm(shift, form.attendance(), confirmed_by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                came = sum(1 for entry in entries if entry.attended)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Anwesenheit bestätigt: %(came)s von %(count)s Anmeldung war da.",
+                        "Anwesenheit bestätigt: %(came)s von %(count)s Anmeldungen waren da.",
+                        len(entries),
+                    )
+                    % {"came": came, "count": len(entries)},
+                )
+                return redirect("dashboard:shift_roster", pk=shift.pk)
+        return self.get(request, pk, status=400, attendance_form=form)
 
 
 class ShiftMessageView(RosterView):
