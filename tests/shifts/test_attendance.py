@@ -1,6 +1,7 @@
 """Attendance on a shift's roster: who came and the hours, bulk by default, single corrections,
 "nicht erschienen", sending again corrects; the hours reach the volunteer's own record."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -141,3 +142,35 @@ def test_the_volunteers_record_shows_the_shifts_hours(client, crew, member):
         assert "Aufbau" in record and "3,5" in record
         bernds = client.get(crew["links"]["bernd"] + "stunden/").content.decode()
         assert "3,5" not in bernds  # "nicht erschienen" is not counted as hours
+
+
+def test_the_art_15_download_holds_bookings_hours_and_certificates(client, crew, member):
+    anna = crew["bookings"]["anna"]
+    link = crew["links"]["anna"]
+    client.force_login(member)
+    with freeze_time(at(1, 12)):
+        send(client, crew, {"hours": "3,5", f"came_{anna.pk}": "on"})
+    client.logout()
+    with freeze_time(at(2, 12)):
+        post(client, f"{link}stunden/", {"action": "request"})
+        client.force_login(member)
+        issue = {"signer_name": "Petra Vorstand", "signer_role": "Vorsitzende", "tasks": "Aufbau"}
+        response = post(client, f"/mein-verein/stunden/nachweise/ausstellen/{anna.application_id}/", issue)
+        assert response.status_code == 302
+        client.logout()
+        response = post(client, link, {"action": "export"})
+    export = json.loads(response.content)
+    [booked] = export["schichten"]
+    assert booked["schicht"].startswith("Aufbau, ") and booked["personen"] == 1
+    assert booked["stand"] == "Angemeldet"
+    [hours] = export["stunden"]
+    assert hours["stunden"] == "3.50" and hours["erschienen"] is True
+    assert hours["taetigkeit"].startswith("Aufbau, ")
+    [certificate] = export["nachweise"]
+    assert certificate["status"] == "issued" and certificate["stunden"] == "3.50"
+    assert certificate["name"] == "Anna Aufbau" and certificate["taetigkeiten"] == ["Aufbau"]
+    # Bernd's download holds his own "nicht erschienen" (it is stored about him), nothing of Anna's.
+    other = json.loads(post(client, crew["links"]["bernd"], {"action": "export"}).content)
+    assert [(h["erschienen"], h["stunden"]) for h in other["stunden"]] == [(False, "0.00")]
+    assert other["nachweise"] == [] and "Anna" not in json.dumps(other)
+    assert [b["personen"] for b in other["schichten"]] == [3]

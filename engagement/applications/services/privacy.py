@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone, translation
 
+from .. import extensions
 from ..consent import consent_text
 from ..models import Application
 from .capacity import update_capacity
@@ -44,6 +45,8 @@ def export_data(application: Application) -> dict:
                 {"betreff": mail.subject, "erstellt": timezone.localtime(mail.created_at).isoformat()}
                 for mail in application.mails.filter(to=application.email).order_by("created_at")
             ],
+            # What shifts and hours keep about the application (bookings, hours, Nachweise).
+            **extensions.exported(application),
         }
 
 
