@@ -1,6 +1,7 @@
 """Every public page type and every Verein page, in German and English, is valid HTML by the W3C Nu
 checker (npm `vnu-jar`, run with Java from Debian's `default-jre-headless`; `make test` installs both)."""
 
+import datetime as dt
 import json
 import os
 import re
@@ -66,6 +67,14 @@ def pages(verein_bretten, ettlingen):
         confirmed_at=timezone.now(),
     )
     ShiftBooking.objects.create(shift=shift, application=helper, party_size=2)
+    past_shift = Shift.objects.create(
+        opportunity=festival,
+        role="Probe",
+        starts_at=timezone.now() - dt.timedelta(days=1),
+        ends_at=timezone.now() - dt.timedelta(days=1) + dt.timedelta(hours=3),
+        capacity=6,
+    )
+    ShiftBooking.objects.create(shift=past_shift, application=helper, party_size=2)
     entry, *_ = hours_services.record_attendance(
         verein_bretten, [(application, timezone.localdate(), 2, True, "Vorlesen")], confirmed_by=member
     )
@@ -121,6 +130,8 @@ def pages(verein_bretten, ettlingen):
         "shift-edit": f"/mein-verein/schichten/{shift.pk}/bearbeiten/",
         "shift-roster": f"/mein-verein/schichten/{shift.pk}/",
         "shift-roster-print": f"/mein-verein/schichten/{shift.pk}/?druck=1",
+        "shift-roster-attendance": f"/mein-verein/schichten/{past_shift.pk}/",
+        "shift-attendance-with-errors": f"/mein-verein/schichten/{past_shift.pk}/anwesenheit/",
         "attendance": f"/mein-verein/stunden/angebot/{reading.pk}/",
         "correct-hours": f"/mein-verein/stunden/eintrag/{entry.pk}/",
         "certificates": "/mein-verein/stunden/nachweise/",
@@ -131,6 +142,7 @@ def pages(verein_bretten, ettlingen):
         "apply-with-errors": {"email": "kaputt"},
         "shift-signup-with-errors": {"email": "kaputt", "party_size": "0", "shifts": [shift.pk]},
         "attendance-with-errors": {"period": "month", "month": "kaputt", "hours": "viel"},
+        "shift-attendance-with-errors": {"hours": "viel"},
     }
     return public, verein, member, posted
 
