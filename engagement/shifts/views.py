@@ -270,8 +270,8 @@ class RosterAttendanceView(RosterView):
                 messages.success(
                     request,
                     ngettext(
-                        "Anwesenheit bestätigt: %(came)s von %(count)s Anmeldung war da.",
-                        "Anwesenheit bestätigt: %(came)s von %(count)s Anmeldungen waren da.",
+                        "Anwesenheit für %(count)s Anmeldung bestätigt, davon da: %(came)s.",
+                        "Anwesenheit für %(count)s Anmeldungen bestätigt, davon da: %(came)s.",
                         len(entries),
                     )
                     % {"came": came, "count": len(entries)},

@@ -97,7 +97,7 @@ def test_bulk_correction_no_show_and_sending_again(client, crew, member, mailout
         response = send(client, crew, {"hours": "3,5", f"came_{anna.pk}": "on", f"came_{bernd.pk}": "on"})
         assert response.status_code == 302
         html = client.get(roster(crew)).content.decode()
-        assert "Anwesenheit bestätigt: 2 von 2 Anmeldungen waren da." in html
+        assert "Anwesenheit für 2 Anmeldungen bestätigt, davon da: 2." in html
         # Hours per person of the booking: Bernd's group of three makes 3 × 3.5, Anna 3.5.
         assert "zusammen 14 Personenstunden" in html
 
