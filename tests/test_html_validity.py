@@ -13,9 +13,9 @@ from django.test import Client
 from django.utils import timezone
 
 from engagement.applications.models import AccessToken, Application
-from engagement.shifts.models import Shift, ShiftBooking
 from engagement.hours import services as hours_services
 from engagement.hours.models import RecognitionThreshold
+from engagement.shifts.models import Shift, ShiftBooking
 from tests.factories import MembershipFactory, UserFactory, in_days, make_opportunity
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,6 @@ class HoursConfig(AppConfig):
     verbose_name = _("Anwesenheit und Stunden")
 
     def ready(self):
-        from . import extensions
+        from . import extensions  # models are ready only now
 
         extensions.register()

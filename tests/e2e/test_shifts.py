@@ -145,7 +145,9 @@ def test_attendance_on_the_roster_of_a_past_shift(page, site, festival, width):
         capacity=6,
     )
     for booking in ShiftBooking.objects.filter(shift__in=festival["shifts"], state="booked"):
-        ShiftBooking.objects.create(shift=probe, application=booking.application, party_size=booking.party_size)
+        ShiftBooking.objects.create(
+            shift=probe, application=booking.application, party_size=booking.party_size
+        )
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, site["base"], "verein-bretten")
     visit(page, f"{site['base']}/mein-verein/schichten/{probe.pk}/")

@@ -3,9 +3,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone, translation
 
 from engagement.mail.models import OutgoingMail
-from django.utils import timezone, translation
 
 from .. import extensions
 from ..consent import consent_text
