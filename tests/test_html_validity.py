@@ -75,6 +75,14 @@ def pages(verein_bretten, ettlingen):
         capacity=6,
     )
     ShiftBooking.objects.create(shift=past_shift, application=helper, party_size=2)
+    # Not booked by the helper: their status page offers it ("Weitere Schichten").
+    Shift.objects.create(
+        opportunity=festival,
+        role="Kasse",
+        starts_at=in_days(20, hour=12),
+        ends_at=in_days(20, hour=14),
+        capacity=2,
+    )
     entry, *_ = hours_services.record_attendance(
         verein_bretten, [(application, timezone.localdate(), 2, True, "Vorlesen")], confirmed_by=member
     )

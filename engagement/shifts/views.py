@@ -83,6 +83,45 @@ def cancel_view(request, token):
     return redirect("applications:status", token=token)
 
 
+@never_cache
+def add_view(request, token):
+    """A confirmed person adds further shifts of the offer from their private status link."""
+    if request.method != "POST":
+        return redirect("applications:status", token=token)
+    address = client_key(request)
+    if exceeded("status-lookup-address", address):
+        return render(request, "applications/status_rate_limited.html", status=429)
+    application = Application.objects.with_token(token, AccessToken.Purpose.STATUS).first()
+    if application is None:
+        with contextlib.suppress(RateLimited):
+            hit("status-lookup-address", address)
+        raise Http404
+    chosen = [value for value in request.POST.getlist("shifts") if value.isdigit()][:50]
+    shifts = Shift.objects.filter(opportunity_id=application.opportunity_id, pk__in=chosen)
+    try:
+        result = booking.add_shifts(application, shifts)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if result.booked:
+            messages.success(
+                request,
+                ngettext(
+                    "Sie sind für %(count)s weitere Schicht angemeldet.",
+                    "Sie sind für %(count)s weitere Schichten angemeldet.",
+                    len(result.booked),
+                )
+                % {"count": len(result.booked)},
+            )
+        if result.waiting:
+            messages.info(
+                request,
+                _("Ausgebucht, Sie stehen auf der Warteliste: %(shifts)s")
+                % {"shifts": "; ".join(booking.label(shift) for shift in result.waiting)},
+            )
+    return redirect("applications:status", token=token)
+
+
 class ShiftsView(MemberRequiredMixin, View):
     """The shifts of one of the member's offers: list with counts, a new shift, copy from another offer."""
 
