@@ -168,3 +168,26 @@ def test_attendance_on_the_roster_of_a_past_shift(page, site, festival, width):
         ("Familie Öztürk", True, 2.5),
         ("Lena Vogt", False, 0),
     ]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_adding_a_shift_from_the_status_page(page, site, festival, width):
+    from engagement.applications.models import AccessToken
+    from engagement.shifts.models import ShiftBooking
+
+    lena = ShiftBooking.objects.get(application__name="Lena Vogt").application
+    token = AccessToken.issue(lena, AccessToken.Purpose.STATUS)
+    page.set_viewport_size({"width": width, "height": 900})
+    visit(page, f"{site['base']}/bewerbung/{token}/")
+    assert axe_violations(page) == []
+    page.locator("#more-shifts").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots() / f"shift-status-add-{width}.png"), full_page=True)
+    page.get_by_label("Abbau", exact=False).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Schichten hinzufügen").click()
+    assert page.get_by_text("Sie sind für 1 weitere Schicht angemeldet.").count() == 1
+    assert axe_violations(page) == []
+    assert sorted(ShiftBooking.objects.filter(application=lena).values_list("shift__role", "party_size")) == [
+        ("Abbau", 2),
+        ("Aufbau", 2),
+    ]
