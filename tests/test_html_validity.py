@@ -78,6 +78,22 @@ def pages(verein_bretten, ettlingen):
         confirmed_at=timezone.now(),
     )
     ShiftBooking.objects.create(shift=shift, application=helper, party_size=2)
+    past_shift = Shift.objects.create(
+        opportunity=festival,
+        role="Probe",
+        starts_at=timezone.now() - dt.timedelta(days=1),
+        ends_at=timezone.now() - dt.timedelta(days=1) + dt.timedelta(hours=3),
+        capacity=6,
+    )
+    ShiftBooking.objects.create(shift=past_shift, application=helper, party_size=2)
+    # Not booked by the helper: their status page offers it ("Weitere Schichten").
+    Shift.objects.create(
+        opportunity=festival,
+        role="Kasse",
+        starts_at=in_days(20, hour=12),
+        ends_at=in_days(20, hour=14),
+        capacity=2,
+    )
     entry, *_ = hours_services.record_attendance(
         verein_bretten, [(application, timezone.localdate(), 2, True, "Vorlesen")], confirmed_by=member
     )
@@ -157,6 +173,8 @@ def pages(verein_bretten, ettlingen):
         "shift-edit": f"/mein-verein/schichten/{shift.pk}/bearbeiten/",
         "shift-roster": f"/mein-verein/schichten/{shift.pk}/",
         "shift-roster-print": f"/mein-verein/schichten/{shift.pk}/?druck=1",
+        "shift-roster-attendance": f"/mein-verein/schichten/{past_shift.pk}/",
+        "shift-attendance-with-errors": f"/mein-verein/schichten/{past_shift.pk}/anwesenheit/",
         "attendance": f"/mein-verein/stunden/angebot/{reading.pk}/",
         "correct-hours": f"/mein-verein/stunden/eintrag/{entry.pk}/",
         "certificates": "/mein-verein/stunden/nachweise/",
@@ -174,6 +192,7 @@ def pages(verein_bretten, ettlingen):
         "apply-minor-with-errors": {"is_minor": "on", "guardian_email": "kaputt"},
         "guardian-with-errors": {"action": "confirm"},
         "need-contact-with-errors": {"email": "kaputt"},
+        "shift-attendance-with-errors": {"hours": "viel"},
     }
     return public, verein, member, posted
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from engagement.opportunities.models import OpportunityPage
 
+from . import extensions
 from .models import Application
-from .services import guardians, inactivity, replies
+from .services import guardians, inactivity, privacy, replies
 from .services.applying import mail_applicant
 from .services.links import status_link
 
@@ -25,8 +26,11 @@ UNCONFIRMED_DAYS = 7
 def apply_retention() -> dict:
     """Personal data no longer than needed: unconfirmed applications after 7 days; the others
     APPLICATION_RETENTION_DAYS after they were closed or their opportunity ended. Deleting an
-    application deletes its history and mails. Logs counts only, never names. (Sent mails of every
-    kind are deleted by engagement.mail's own retention.)"""
+    application deletes its history and mails. An application the volunteer still needs for their
+    record (confirmed hours, an issued Nachweis: extensions.kept()) is minimised instead
+    (privacy.minimise) until the volunteer deletes the record; the next run after that deletes it.
+    Logs counts only, never names. (Sent mails of every kind are deleted by engagement.mail's own
+    retention.)"""
     now = timezone.now()
     limit = now - dt.timedelta(days=settings.APPLICATION_RETENTION_DAYS)
     # Never confirmed by the applicant. (A minor's application waiting for a parent is the business of
@@ -36,16 +40,22 @@ def apply_retention() -> dict:
         confirmed_at__isnull=True,
         created_at__lt=now - dt.timedelta(days=UNCONFIRMED_DAYS),
     ).delete()
-    closed = Application.objects.filter(closed_at__lt=limit).delete()
-    ended = Application.objects.filter(
+    kept = extensions.kept()
+    ended_before_limit = (
         Q(opportunity__end_date__lt=limit.date())
         | Q(opportunity__event_end__lt=limit)
         | Q(opportunity__event_end__isnull=True, opportunity__event_start__lt=limit)
-    ).delete()
+    )
+    closed = Application.objects.filter(closed_at__lt=limit).exclude(kept).delete()
+    ended = Application.objects.filter(ended_before_limit).exclude(kept).delete()
+    minimised = privacy.minimise(
+        Application.objects.filter(kept).filter(Q(closed_at__lt=limit) | ended_before_limit)
+    )
     counts = {
         "unconfirmed": _applications(unconfirmed),
         "closed": _applications(closed),
         "ended": _applications(ended),
+        "minimised": minimised,
     }
     logger.info("Aufbewahrung: gelöscht %s", counts)
     return counts

@@ -6,3 +6,8 @@ class HoursConfig(AppConfig):
     name = "engagement.hours"
     label = "hours"
     verbose_name = _("Anwesenheit und Stunden")
+
+    def ready(self):
+        from . import extensions  # models are ready only now
+
+        extensions.register()

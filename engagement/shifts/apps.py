@@ -8,4 +8,6 @@ class ShiftsConfig(AppConfig):
     verbose_name = _("Schichten")
 
     def ready(self):
-        from . import signals  # noqa: F401  (page cache invalidation on every booking change)
+        from . import extensions, signals  # noqa: F401  (signals: page cache invalidation on booking changes)
+
+        extensions.register()

@@ -1,10 +1,12 @@
 import datetime as dt
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from engagement.applications.forms import ApplicationForm
+from engagement.hours.forms import hours_field
 from engagement.opportunities.models import OpportunityPage
 
 from .models import MAX_PARTY_SIZE, Shift
@@ -177,3 +179,62 @@ class ShiftMessageForm(forms.Form):
             "max_length": _("Bitte fassen Sie sich kürzer (höchstens 3000 Zeichen)."),
         },
     )
+
+
+class RosterAttendanceForm(forms.Form):
+    """Who came to the shift: everyone booked is ticked and gets the shift's hours unless a different
+    number is written beside their name; someone not ticked is recorded as "nicht erschienen"."""
+
+    hours = hours_field(label=_("Stunden je Person"))
+
+    def __init__(self, *args, bookings, default_hours, recorded=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        recorded = recorded or {}
+        self.bookings = list(bookings)
+        self.fields["hours"].initial = default_hours
+        self.fields["hours"].help_text = _(
+            "Die Länge der Schicht. Bei Gruppen gilt die Zahl für jede Person der Anmeldung."
+        )
+        for booking in self.bookings:
+            entry = recorded.get(booking.application_id)
+            name = booking.application.name
+            if booking.party_size > 1:
+                came_label = _("%(name)s war da (Gruppe von %(count)s Personen)") % {
+                    "name": name,
+                    "count": booking.party_size,
+                }
+            else:
+                came_label = _("%(name)s war da") % {"name": name}
+            self.fields[f"came_{booking.pk}"] = forms.BooleanField(
+                label=came_label, required=False, initial=entry.attended if entry else True
+            )
+            self.fields[f"hours_{booking.pk}"] = hours_field(
+                label=_("Abweichende Stunden je Person für %(name)s") % {"name": name},
+                required=False,
+                initial=entry.hours if entry and entry.attended and entry.hours != default_hours else None,
+            )
+
+    def rows(self):
+        return [
+            (booking, self[f"came_{booking.pk}"], self[f"hours_{booking.pk}"]) for booking in self.bookings
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for name in ["hours", *(f"hours_{booking.pk}" for booking in self.bookings)]:
+            value = data.get(name)
+            if value is not None and not Decimal(0) < value <= Decimal(24):
+                self.add_error(name, _("Bitte geben Sie zwischen 0,25 und %(max)s Stunden an.") % {"max": 24})
+        return data
+
+    def attendance(self):
+        """(booking, came, hours per person) for shifts.services.attendance.confirm."""
+        data = self.cleaned_data
+        return [
+            (
+                booking,
+                data.get(f"came_{booking.pk}", False),
+                data.get(f"hours_{booking.pk}") or data["hours"],
+            )
+            for booking in self.bookings
+        ]

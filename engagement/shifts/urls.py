@@ -10,4 +10,5 @@ app_name = "shifts"
 urlpatterns = [
     path("schichten/<int:page_id>/anmelden/", views.signup_view, name="signup"),
     path("bewerbung/<str:token>/schichten/absagen/", views.cancel_view, name="cancel"),
+    path("bewerbung/<str:token>/schichten/hinzufuegen/", views.add_view, name="add"),
 ]

@@ -20,9 +20,9 @@ from engagement.organisations.views import MemberRequiredMixin
 from engagement.ratelimit import RateLimited, client_address, client_key, exceeded, hit
 from engagement.spreadsheets import SpreadsheetExport
 
-from .forms import CopyShiftsForm, ShiftForm, ShiftMessageForm, ShiftSignupForm
+from .forms import CopyShiftsForm, RosterAttendanceForm, ShiftForm, ShiftMessageForm, ShiftSignupForm
 from .models import Shift, ShiftBooking
-from .services import booking, notices, planning
+from .services import attendance, booking, notices, planning
 
 
 def signup_view(request, page_id):
@@ -80,6 +80,45 @@ def cancel_view(request, token):
             messages.success(request, _("Abgesagt. Die Organisation ist informiert."))
         else:
             messages.error(request, _("Es gibt nichts mehr, das Sie absagen können."))
+    return redirect("applications:status", token=token)
+
+
+@never_cache
+def add_view(request, token):
+    """A confirmed person adds further shifts of the offer from their private status link."""
+    if request.method != "POST":
+        return redirect("applications:status", token=token)
+    address = client_key(request)
+    if exceeded("status-lookup-address", address):
+        return render(request, "applications/status_rate_limited.html", status=429)
+    application = Application.objects.with_token(token, AccessToken.Purpose.STATUS).first()
+    if application is None:
+        with contextlib.suppress(RateLimited):
+            hit("status-lookup-address", address)
+        raise Http404
+    chosen = [value for value in request.POST.getlist("shifts") if value.isdigit()][:50]
+    shifts = Shift.objects.filter(opportunity_id=application.opportunity_id, pk__in=chosen)
+    try:
+        result = booking.add_shifts(application, shifts)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if result.booked:
+            messages.success(
+                request,
+                ngettext(
+                    "Sie sind für %(count)s weitere Schicht angemeldet.",
+                    "Sie sind für %(count)s weitere Schichten angemeldet.",
+                    len(result.booked),
+                )
+                % {"count": len(result.booked)},
+            )
+        if result.waiting:
+            messages.info(
+                request,
+                _("Ausgebucht, Sie stehen auf der Warteliste: %(shifts)s")
+                % {"shifts": "; ".join(booking.label(shift) for shift in result.waiting)},
+            )
     return redirect("applications:status", token=token)
 
 
@@ -192,26 +231,27 @@ class RosterView(MemberRequiredMixin, View):
     """Who comes to one shift (and who waits): page, print view, CSV. A place for the attendance action
     ("Anwesenheit", engagement/hours) is kept in the template's `attendance` block."""
 
-    def get(self, request, pk, form=None, status=200):
-        shift = get_object_or_404(
-            Shift.objects.of_member(request.user)
-            .with_places()
-            .select_related("opportunity", "opportunity__organisation"),
-            pk=pk,
-        )
-        bookings = (
-            ShiftBooking.objects.visible_to(request.user)
-            .active()
-            .filter(shift=shift)
-            .select_related("application")
-            .order_by("state", "created_at")
-        )
+    def get(self, request, pk, form=None, status=200, attendance_form=None):
+        shift = self.shift(request, pk)
+        bookings = self.bookings(request, shift)
         export_format = request.GET.get(RosterSpreadsheet.export_parameter)
         if export_format in RosterSpreadsheet.FORMATS:
             export = RosterSpreadsheet()
             export.export_filename = f"schicht-{shift.pk}"
             return export.as_spreadsheet(bookings, export_format)
         template = "shifts/roster_print.html" if request.GET.get("druck") else "shifts/roster.html"
+        context = {}
+        if attendance.is_due(shift):
+            present = attendance.attendable(bookings)
+            entries = attendance.recorded(shift, present)
+            context = {
+                "attendance_form": attendance_form
+                or RosterAttendanceForm(
+                    bookings=present, default_hours=attendance.default_hours(shift), recorded=entries
+                ),
+                "attendance_entries": entries,
+                "person_hours": attendance.person_hours(present, entries),
+            }
         return render(
             request,
             template,
@@ -222,9 +262,61 @@ class RosterView(MemberRequiredMixin, View):
                 "waiting": [b for b in bookings if b.state == ShiftBooking.State.WAITING],
                 "message_form": form or ShiftMessageForm(),
                 "label": booking.label(shift),
+                **context,
             },
             status=status,
         )
+
+    def shift(self, request, pk):
+        return get_object_or_404(
+            Shift.objects.of_member(request.user)
+            .with_places()
+            .select_related("opportunity", "opportunity__organisation"),
+            pk=pk,
+        )
+
+    def bookings(self, request, shift):
+        return (
+            ShiftBooking.objects.visible_to(request.user)
+            .active()
+            .filter(shift=shift)
+            .select_related("application")
+            .order_by("state", "created_at")
+        )
+
+
+class RosterAttendanceView(RosterView):
+    """The Verein confirms on the roster who came and for how long (on the shift's day or after)."""
+
+    def post(self, request, pk):
+        shift = self.shift(request, pk)
+        if not attendance.is_due(shift):
+            messages.error(request, _("Stunden lassen sich erst bestätigen, wenn der Einsatz war."))
+            return redirect("dashboard:shift_roster", pk=shift.pk)
+        present = attendance.attendable(self.bookings(request, shift))
+        form = RosterAttendanceForm(
+            request.POST, bookings=present, default_hours=attendance.default_hours(shift)
+        )
+        if not present:
+            raise Http404
+        if form.is_valid():
+            try:
+                entries = attendance.confirm(shift, form.attendance(), confirmed_by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                came = sum(1 for entry in entries if entry.attended)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Anwesenheit für %(count)s Anmeldung bestätigt, davon da: %(came)s.",
+                        "Anwesenheit für %(count)s Anmeldungen bestätigt, davon da: %(came)s.",
+                        len(entries),
+                    )
+                    % {"came": came, "count": len(entries)},
+                )
+                return redirect("dashboard:shift_roster", pk=shift.pk)
+        return self.get(request, pk, status=400, attendance_form=form)
 
 
 class ShiftMessageView(RosterView):

@@ -125,3 +125,69 @@ def test_the_roster_of_a_shift(page, site, festival, width):
     visit(page, f"{site['base']}/mein-verein/schichten/{kasse.pk}/?druck=1")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots() / f"shift-roster-print-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_attendance_on_the_roster_of_a_past_shift(page, site, festival, width):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from engagement.hours.models import HoursEntry
+    from engagement.shifts.models import Shift, ShiftBooking
+
+    yesterday = timezone.now() - dt.timedelta(days=1)
+    probe = Shift.objects.create(
+        opportunity=festival["page"],
+        role="Probe",
+        starts_at=yesterday,
+        ends_at=yesterday + dt.timedelta(hours=2, minutes=30),
+        capacity=6,
+    )
+    for booking in ShiftBooking.objects.filter(shift__in=festival["shifts"], state="booked"):
+        ShiftBooking.objects.create(
+            shift=probe, application=booking.application, party_size=booking.party_size
+        )
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, site["base"], "verein-bretten")
+    visit(page, f"{site['base']}/mein-verein/schichten/{probe.pk}/")
+    assert page.locator("#id_hours").input_value() == "2,50"
+    assert axe_violations(page) == []
+    page.locator("#attendance").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots() / f"shift-attendance-{width}.png"), full_page=True)
+
+    page.get_by_label("Lena Vogt war da", exact=False).uncheck()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anwesenheit bestätigen").click()
+    page.screenshot(path=str(shots() / f"shift-attendance-done-{width}.png"), full_page=True)
+    assert page.get_by_text("Anwesenheit für 2 Anmeldungen bestätigt, davon da: 1.").count() == 1
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots() / f"shift-attendance-done-{width}.png"), full_page=True)
+    entries = HoursEntry.objects.filter(application__shift_bookings__shift=probe)
+    assert sorted(entries.values_list("application__name", "attended", "hours")) == [
+        ("Familie Öztürk", True, 2.5),
+        ("Lena Vogt", False, 0),
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_adding_a_shift_from_the_status_page(page, site, festival, width):
+    from engagement.applications.models import AccessToken
+    from engagement.shifts.models import ShiftBooking
+
+    lena = ShiftBooking.objects.get(application__name="Lena Vogt").application
+    token = AccessToken.issue(lena, AccessToken.Purpose.STATUS)
+    page.set_viewport_size({"width": width, "height": 900})
+    visit(page, f"{site['base']}/bewerbung/{token}/")
+    assert axe_violations(page) == []
+    page.locator("#more-shifts").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots() / f"shift-status-add-{width}.png"), full_page=True)
+    page.get_by_label("Abbau", exact=False).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Schichten hinzufügen").click()
+    assert page.get_by_text("Sie sind für 1 weitere Schicht angemeldet.").count() == 1
+    assert axe_violations(page) == []
+    assert sorted(ShiftBooking.objects.filter(application=lena).values_list("shift__role", "party_size")) == [
+        ("Abbau", 2),
+        ("Aufbau", 2),
+    ]

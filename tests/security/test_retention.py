@@ -106,3 +106,6 @@ def test_the_privacy_page_states_each_period(bretten):
     assert "1 Jahr nach der Antwort" in body  # ACCESSIBILITY_FEEDBACK_DAYS = 365
     assert f"nicht bestätigte Registrierungen: {periods.UNCONFIRMED_ACCOUNT_DAYS} Tage" in body
     assert f"Einladungen in einen Verein: {periods.INVITATION_DAYS} Tage" in body
+    # tests/hours/test_retention.py: kept (minimised) while the volunteer wants them.
+    assert "Bestätigte Stunden und Engagementnachweise: so lange Sie möchten." in body
+    assert "bis Sie Ihre Stunden und Nachweise über Ihren Link löschen" in body

@@ -1,10 +1,15 @@
 """The applicant's rights through the private link: Art. 15 (export) and Art. 17 (erasure) DSGVO."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
+from engagement.mail.models import OutgoingMail
+
+from .. import extensions
 from ..consent import consent_text, guardian_consent_text
-from ..models import Application
+from ..models import Application, StatusChange
 from .capacity import update_capacity
 
 
@@ -53,6 +58,8 @@ def export_data(application: Application) -> dict:
                 {"betreff": mail.subject, "erstellt": timezone.localtime(mail.created_at).isoformat()}
                 for mail in application.mails.filter(to=application.email).order_by("created_at")
             ],
+            # What shifts and hours keep about the application (bookings, hours, Nachweise).
+            **extensions.exported(application),
         }
 
 
@@ -63,3 +70,22 @@ def erase(application: Application):
     page, status = application.opportunity, application.status
     application.delete()
     update_capacity(page, from_status=status, to_status="")
+
+
+@transaction.atomic
+def minimise(applications) -> int:
+    """Keep an application only as far as the volunteer's record needs it (retention, instead of deleting
+    an application with confirmed hours or an issued Nachweis): erase the message, phone, availability,
+    the notes of its status changes and its sent mails; keep name, e-mail address, the status link, the
+    consent record, shift bookings, hours and Nachweise. Idempotent; returns how many changed."""
+    ids = list(
+        applications.filter(~Q(phone="") | ~Q(message="") | ~Q(availability="")).values_list("pk", flat=True)
+    )
+    Application.objects.filter(pk__in=ids).update(phone="", message="", availability="")
+    StatusChange.objects.filter(application__in=applications).exclude(message="").update(message="")
+    OutgoingMail.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id__in=applications.values("pk"),
+        state__in=[OutgoingMail.State.SENT, OutgoingMail.State.FAILED],
+    ).delete()
+    return len(ids)

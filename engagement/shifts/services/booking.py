@@ -200,3 +200,45 @@ def promote_waiting(shift: Shift) -> list[ShiftBooking]:
             },
         )
     return promoted
+
+
+@transaction.atomic
+def add_shifts(application: Application, shifts) -> SignUp:
+    """A confirmed person adds further shifts of the same offer from their status link, with the party size
+    of their sign-up and the same rules: no past or foreign shifts, no clash with each other or with the
+    shifts they hold, a full shift puts them on its waiting list. Raises ValidationError (nothing stored)."""
+    shifts = list(shifts)
+    if application.confirmed_at is None or not application.is_open:
+        raise ValidationError(_("Zu dieser Anmeldung lassen sich keine Schichten mehr hinzufügen."))
+    if not shifts:
+        raise ValidationError(_("Bitte wählen Sie mindestens eine Schicht."))
+    now = timezone.now()
+    if any(shift.opportunity_id != application.opportunity_id or shift.starts_at <= now for shift in shifts):
+        raise ValidationError(_("Diese Schicht gibt es nicht mehr. Bitte wählen Sie erneut."))
+    held = list(
+        ShiftBooking.objects.active()
+        .select_for_update(of=("self",))
+        .filter(application=application)
+        .select_related("shift")
+    )
+    if {booking.shift_id for booking in held} & {shift.pk for shift in shifts}:
+        raise ValidationError(_("Für diese Schicht sind Sie schon angemeldet."))
+    clashes = clash_errors([*shifts, *(booking.shift for booking in held)])
+    if clashes:
+        raise ValidationError(clashes)
+    party_size = max((booking.party_size for booking in held), default=None) or (
+        ShiftBooking.objects.filter(application=application)
+        .order_by("-created_at")
+        .values_list("party_size", flat=True)
+        .first()
+        or 1
+    )
+    result = SignUp(application)
+    locked = list(Shift.objects.select_for_update().filter(pk__in=[s.pk for s in shifts]).order_by("pk"))
+    booked = _booked_places(locked)
+    for shift in locked:
+        free = shift.capacity - booked.get(shift.pk, 0)
+        state = State.BOOKED if party_size <= free else State.WAITING
+        ShiftBooking.objects.create(shift=shift, application=application, party_size=party_size, state=state)
+        (result.booked if state == State.BOOKED else result.waiting).append(shift)
+    return result

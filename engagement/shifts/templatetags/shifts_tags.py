@@ -45,9 +45,21 @@ def shift_bookings(context, application, token):
         .select_related("shift")
         .order_by("shift__starts_at")
     )
+    active = [b for b in bookings if b.state != ShiftBooking.State.CANCELLED]
+    addable = []
+    if application.confirmed_at is not None and application.is_open:
+        held = {b.shift_id for b in active}
+        addable = [
+            shift
+            for shift in Shift.objects.filter(opportunity_id=application.opportunity_id)
+            .upcoming()
+            .with_places()
+            if shift.pk not in held
+        ]
     return {
         "bookings": bookings,
-        "active": [b for b in bookings if b.state != ShiftBooking.State.CANCELLED],
+        "addable": addable,
+        "active": active,
         "token": token,
         "application": application,
         "csrf_token": context.get("csrf_token"),
