@@ -12,6 +12,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.models import PageViewRestriction, WorkflowState
 
+from engagement.demo.bench import seed_bench
 from engagement.operations import pagecache
 from engagement.opportunities import lifecycle, stats
 from engagement.opportunities.models import ListedCount, OpportunityPage
@@ -190,3 +191,11 @@ def test_a_view_restriction_on_the_city_takes_its_offers_off_the_counts(bretten,
     restriction.delete()
     assert kept() == exact()
     assert kept()[(bretten.pk, 0)] == 1
+
+
+def test_offers_seeded_in_bulk_are_counted(bretten, verein_bretten):
+    make_opportunity(organisation=verein_bretten)
+    assert kept() == exact()  # the counts exist before the seeding
+    seed_bench(20)
+    assert kept() == exact()
+    assert sum(n for (city_id, topic_id), n in kept().items() if topic_id == 0) == 21
