@@ -677,3 +677,38 @@ class Freshness(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.confirmed_at or '–'}"
+
+
+class ListedCount(models.Model):
+    """How many offers citizens can find in a city, in all (`category_id` 0) and per topic.
+
+    Kept up to date by `stats.sync_counts` whenever an offer may have entered or left the listing, so
+    the portal's counts never scan the offers; `stats.recount_listed` recomputes them exactly.
+    """
+
+    city_id = models.IntegerField()
+    category_id = models.IntegerField()
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["city_id", "category_id"], name="listed_count_city_category")
+        ]
+
+    def __str__(self):
+        return f"{self.city_id}/{self.category_id}: {self.n}"
+
+
+class CountedOpportunity(models.Model):
+    """An offer as `ListedCount` counts it now: its city and topics, and when it stops being listed.
+
+    No foreign key: a deleted offer keeps its row until `stats.sync_counts` has taken it off the counts.
+    """
+
+    page_id = models.IntegerField(primary_key=True)
+    city_id = models.IntegerField()
+    category_ids = models.TextField(blank=True, default="")
+    until = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.page_id} in {self.city_id}"

@@ -98,7 +98,7 @@ def _organisation_changed(instance, **kwargs):
         .values_list("city_id", flat=True)
         .distinct()
     )
-    stats.forget_listed_counts()  # a suspended organisation's offers leave the portal's counts
+    stats.sync_counts_of_organisation(instance.pk)  # a suspended organisation's offers leave the counts
     _offers_changed(
         {organisation_tag(instance.pk), OFFERS, *(offers_in_city(city) for city in cities if city)}
     )

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 
 from engagement.taxonomy.models import Category
 
+from . import stats
 from .models import OpportunityPage
 
 # The same values as OpportunityPage.fill_search_columns, for many rows in one statement.
@@ -35,11 +36,20 @@ WHERE page.id = opportunity.page_ptr_id {page_filter}
 
 
 def refresh_search_columns(page_ids=None):
-    """Recompute the columns from the database for the given opportunities (all if None)."""
+    """Recompute the columns from the database for the given opportunities (all if None), and with
+    their topics the portal's counts."""
     if page_ids is not None:
         page_ids = list(page_ids)
         if not page_ids:
             return
+    _refresh_columns(page_ids)
+    if page_ids is None:
+        stats.recount_listed()
+    else:
+        stats.sync_counts(page_ids)
+
+
+def _refresh_columns(page_ids):
     if connection.vendor == "postgresql":
         params = []
         link_filter = page_filter = ""

@@ -5,6 +5,8 @@ from django.conf import settings
 
 from engagement.geo.geocoders import GeocodingError, get_geocoder
 
+from . import stats
+
 # The freshness sweep lives beside its rules; importing it here lets celery's autodiscovery register it.
 from .freshness import (  # noqa: F401
     send_freshness_reminder,
@@ -80,3 +82,9 @@ def geocode_pending_opportunities() -> int:
     for page_id in pending:
         geocode_opportunity.delay(page_id)
     return len(pending)
+
+
+@shared_task(name="opportunities.recount_listed_opportunities")
+def recount_listed_opportunities() -> None:
+    """Recompute the portal's maintained counts exactly (repairs drift; safe to run any time)."""
+    stats.recount_listed()

@@ -268,6 +268,11 @@ CELERY_BEAT_SCHEDULE = {
     "update-reply-times": {"task": "applications.update_reply_times", "schedule": 60 * 60 * 24},
     "warm-search-facets": {"task": "search.warm_facet_counts", "schedule": 60},
     "geocode-pending": {"task": "opportunities.geocode_pending_opportunities", "schedule": 15 * 60},
+    # The portal's counts are kept up to date on every change; this recomputes them exactly once a day.
+    "recount-listed-opportunities": {
+        "task": "opportunities.recount_listed_opportunities",
+        "schedule": 60 * 60 * 24,
+    },
     "send-search-alerts": {"task": "alerts.send_search_alerts", "schedule": 60 * 60},
     "expire-search-alerts": {"task": "alerts.expire_search_alerts", "schedule": 60 * 60 * 24},
     "expire-guardian-confirmations": {

@@ -144,3 +144,31 @@ def test_admin_publish_reaches_search_and_the_form_has_no_search_text(client, su
     assert live_text(page) == "katzenpflege\nkatzen füttern im tierheim.\nsoziales"
     assert "Katzenpflege" in search(client, "pflege")
     assert "Katzenpflege" not in search(client, "schutz")
+
+
+def full_text(words):
+    """The ids the full-text index (Wagtail's search backend, as the API and the editors use it) finds."""
+    return {page.pk for page in OpportunityPage.objects.search(words)}
+
+
+def test_a_freshly_published_offer_is_found_in_the_index_by_its_category_name(verein_bretten):
+    other = make_opportunity(organisation=verein_bretten, title="Vorlesen", categories=("soziales",))
+    page = make_opportunity(organisation=verein_bretten, title="Gassigehen", categories=("tierschutz",))
+
+    assert page.pk in full_text("Tierschutz")
+    assert other.pk not in full_text("Tierschutz")
+    assert page.pk not in full_text("Soziales")
+
+
+def test_a_republished_offer_is_found_by_its_new_category_only(verein_bretten):
+    page = make_opportunity(organisation=verein_bretten, title="Gassigehen", categories=("soziales",))
+    member = MembershipFactory(organisation=verein_bretten).user
+    latest = update_draft(
+        page=page, user=member, data={"categories": Category.objects.filter(slug="tierschutz")}
+    )
+    assert page.pk not in full_text("Tierschutz")  # a draft stays out of the index
+
+    latest.get_latest_revision().publish()
+
+    assert page.pk in full_text("Tierschutz")
+    assert page.pk not in full_text("Soziales")
