@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("opportunities", "0012_facet_rows_index"),
+        ("opportunities", "0015_remove_barrier_free"),
     ]
 
     operations = [
