@@ -3,6 +3,7 @@ from wagtail.models import Page
 
 from engagement.cities.models import CityPage
 from engagement.legal.models import LegalPage
+from engagement.needs.models import NeedPage
 from engagement.opportunities.models import OpportunityPage
 from home.models import HomePage
 
@@ -15,7 +16,7 @@ def test_the_tree_is_portal_then_cities_then_opportunities():
     assert OpportunityPage.allowed_parent_page_models() == [CityPage]
     assert LegalPage.allowed_parent_page_models() == [HomePage, CityPage]
     assert HomePage.allowed_subpage_models() == [CityPage, LegalPage]
-    assert CityPage.allowed_subpage_models() == [OpportunityPage, LegalPage]
+    assert CityPage.allowed_subpage_models() == [OpportunityPage, NeedPage, LegalPage]
     assert OpportunityPage.allowed_subpage_models() == []
     assert LegalPage.allowed_subpage_models() == []
 
