@@ -51,7 +51,7 @@ def test_css_a_visitor_loads_fits_the_budget(built_classes):
 
 
 def test_the_build_leaves_out_what_no_page_uses(built_classes):
-    unused = {"kern-accordion", "kern-progress", "kern-loader", "kern-task-list", "kern-icon--home"}
+    unused = {"kern-accordion", "kern-loader", "kern-task-list", "kern-icon--home"}
     assert unused <= css_classes(KERN), "Klassen, die es in KERN gibt"
     assert not unused & built_classes
 

@@ -139,7 +139,7 @@ def test_a_new_verein_reaches_its_first_submitted_offer_in_under_five_minutes(pa
         "Ihnen alles.",
     )
     walk.click(page.get_by_label("Umwelt & Natur"))
-    walk.click(page.get_by_role("button", name="4. Wann?"))
+    walk.click(page.get_by_role("button", name="5. Wann?"))
     walk.type("#id_rhythm", "jeden ersten Samstag, 10 bis 13 Uhr")
     walk.click(page.locator("main form button[name=submit]"), navigates=True)
     assert urlsplit(page.url).path == "/mein-verein/"

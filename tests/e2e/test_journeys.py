@@ -43,6 +43,7 @@ def test_an_application_to_a_full_offer_reads_waiting_list_on_its_status_page(pa
     form.locator("input[name=name]").fill("Tom Berg")
     form.locator("input[name=email]").fill("tom@example.org")
     form.locator("textarea[name=message]").fill("Ich springe gern ein.")
+    form.locator("input[name=age_confirmed]").check()  # the offer welcomes volunteers from 14 on
     form.locator("input[name=consent]").check()
     with page.expect_navigation():
         form.locator("button[type=submit]").first.click()

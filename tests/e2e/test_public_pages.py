@@ -243,7 +243,7 @@ def test_citizen_searches_opens_an_opportunity_and_applies(page, site):
             page.keyboard.type("erika@example.org")
         elif current[0] == "message":
             page.keyboard.type("Ich lese gern vor und habe mittwochs Zeit.")
-        elif current[1] == "checkbox":
+        elif current[1] == "checkbox" and current[0] != "is_minor":  # an adult applies
             page.keyboard.press("Space")
         elif current[1] == "submit":
             break

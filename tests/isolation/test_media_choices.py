@@ -55,6 +55,7 @@ def city_form(city, **changes):
             "postcodes": city.postcodes,
             "area_postcodes": city.area_postcodes,
             "review_days": city.review_days,
+            "reply_promise_days": city.reply_promise_days,
             "accent_colour": city.accent_colour,
             "comments": inline_formset([]),
             "recognition_thresholds": inline_formset([]),
