@@ -121,7 +121,8 @@ def test_quickstart_on_another_port_links_every_mail_to_the_address_it_serves(tm
             "message": "Ich helfe gern.",
             "website": "",
         }
-        ticked = set(re.findall(r'type="checkbox" name="([a-z_]+)"', offer)) - {"is_minor"}  # an adult applies
+        # An adult applies: every box ticked but "under 18".
+        ticked = set(re.findall(r'type="checkbox" name="([a-z_]+)"', offer)) - {"is_minor"}
         fields |= dict.fromkeys(ticked, "on")
         status, _headers, done = _fetch(base + action, data=fields, cookies={"csrftoken": csrf})
         assert status == 200 and "Fast geschafft" in done

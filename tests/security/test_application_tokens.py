@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import signing
+from django.core.cache import cache
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, TestCase
