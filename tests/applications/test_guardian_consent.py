@@ -226,7 +226,8 @@ def test_an_adults_application_is_unchanged_by_the_parents_step(client, youth_pa
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(
-    guardian=st.text(max_size=80),
+    # Any text but NUL: a request carrying one is answered 400 before any form sees it (nul_bytes.py).
+    guardian=st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=80),
     minor=st.booleans(),
     welcome=st.booleans(),
 )

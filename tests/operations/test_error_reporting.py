@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 
+import brotli
 import pytest
 import sentry_sdk
 
@@ -21,8 +22,11 @@ class Collector(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 (http.server's naming)
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = gzip.decompress(body)
+        elif encoding == "br":  # the SDK compresses with Brotli where the package is installed
+            body = brotli.decompress(body)
         Collector.envelopes.append(body.decode())
         self.send_response(200)
         self.end_headers()
