@@ -27,6 +27,7 @@ page. The number of queries does not grow with the rows.
 
 import math
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -247,18 +248,20 @@ class Answers:
     company: str = ""
 
 
-class Criterion:
+class Criterion(ABC):
     """One answer as points for an offer. `fields`: the offer's columns it reads; `relations`: the
     many-to-many relations whose slugs it reads (row["activities"] is a set of slugs)."""
 
     fields: tuple[str, ...] = ()
     relations: tuple[str, ...] = ()
 
+    @abstractmethod
     def applies(self, answers: Answers) -> bool:
-        raise NotImplementedError
+        """Whether the person's answers ask for this criterion at all."""
 
+    @abstractmethod
     def fit(self, answers: Answers, row: dict) -> Fit | None:
-        raise NotImplementedError
+        """The points and the reason this offer earns, or None."""
 
 
 def names(terms):

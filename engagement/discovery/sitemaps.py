@@ -7,6 +7,8 @@ Django's sitemap framework does the XML, the index and the paging (`limit` addre
 language is a section of its own here and every file reads one slice of an ordered, indexed query.
 """
 
+from abc import ABC, abstractmethod
+
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
@@ -27,7 +29,7 @@ def site_for_request(request) -> Site:
     return site or Site.objects.select_related("root_page").get(is_default_site=True)
 
 
-class HostSitemap(Sitemap):
+class HostSitemap(Sitemap, ABC):
     """A section for one host and one language. Locations are paths; Django adds scheme and host."""
 
     limit = URLS_PER_FILE
@@ -56,8 +58,9 @@ class HostSitemap(Sitemap):
         with translation.override(self.language):
             return self.path_of(item)
 
+    @abstractmethod
     def path_of(self, item):
-        raise NotImplementedError
+        """The path of `item` on this host, in the section's language."""
 
 
 def unlisted_pages():
