@@ -139,6 +139,21 @@ class AgeFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def without_empty_values(data):
+    """A copy of the query without its empty values: they mean "no filter" ("Alle Städte" sends
+    city=), not an unknown city. None stays None (an unbound FilterSet)."""
+    if data is None:
+        return None
+    data = data.copy()
+    for key in list(data.keys()):
+        values = [value for value in data.getlist(key) if value.strip()]
+        if values:
+            data.setlist(key, values)
+        else:
+            del data[key]
+    return data
+
+
 class FilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -246,16 +261,7 @@ class OpportunityFilterSet(django_filters.FilterSet):
         form = FilterForm
 
     def __init__(self, data=None, *args, **kwargs):
-        # Empty values mean "no filter" ("Alle Städte" sends city=), not an unknown city.
-        if data is not None:
-            data = data.copy()
-            for key in list(data.keys()):
-                values = [value for value in data.getlist(key) if value.strip()]
-                if values:
-                    data.setlist(key, values)
-                else:
-                    del data[key]
-        super().__init__(data, *args, **kwargs)
+        super().__init__(without_empty_values(data), *args, **kwargs)
 
     def filter_remote(self, queryset, name, value):
         return queryset.filter(is_remote=value == "1")

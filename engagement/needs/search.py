@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from engagement.cities.models import CityPage
 from engagement.organisations.models import Organisation
 from search.compounds import substring_condition
-from search.filters import SearchForm, SlugMultipleChoiceFilter, unknown
+from search.filters import SearchForm, SlugMultipleChoiceFilter, unknown, without_empty_values
 from search.words import concepts, unique
 
 from .models import NeedPage, folded
@@ -65,15 +65,7 @@ class NeedFilterSet(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None:
-            data = data.copy()
-            for key in list(data.keys()):
-                values = [value for value in data.getlist(key) if value.strip()]
-                if values:
-                    data.setlist(key, values)
-                else:
-                    del data[key]
-        super().__init__(data, *args, **kwargs)
+        super().__init__(without_empty_values(data), *args, **kwargs)
 
 
 class NeedSearch:
