@@ -12,7 +12,7 @@ On 2 cores: 3 workers x 4 threads = 12 requests at once. Each worker holds its o
 keep WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE under PostgreSQL's max_connections (or use PgBouncer), and
 DATABASE_POOL_MAX_SIZE >= GUNICORN_THREADS. Every value can be overridden from the environment:
 WEB_CONCURRENCY (gunicorn's own name), GUNICORN_THREADS, GUNICORN_BIND, GUNICORN_TIMEOUT,
-FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
+GUNICORN_MAX_REQUESTS, FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
 """
 
 import multiprocessing
@@ -30,8 +30,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30  # on a deploy (SIGTERM / HUP) running requests may finish
 keepalive = 5  # behind a load balancer that keeps connections open
 # Restart each worker after about this many requests: bounds memory growth, staggered by the jitter.
-max_requests = 2000
-max_requests_jitter = 200
+# A restart costs the worker's start (about a second of CPU), and the requests queued behind it wait:
+# at 2 000 that happened every few seconds under load and set the 95th percentile (benchmarks/README.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 50_000))
+max_requests_jitter = max_requests // 10
 # The proxy's address(es) whose X-Forwarded-For / -Proto gunicorn believes (the load balancer's).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Not preloaded: each worker imports the app itself, so no socket (database pool, Redis) is shared
@@ -50,3 +52,17 @@ access_log_format = (
 )
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def post_worker_init(worker):
+    """Once the worker has loaded the application (and, here, every view module): move all objects
+    alive now out of the garbage collector's sight. Its full collections then scan only what requests
+    left behind; before, each one walked the half million objects of Django, Wagtail and their imports
+    and stopped the worker for 0.2 to 0.8 s, which set the slowest requests (benchmarks/README.md)."""
+    import gc
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.ROOT_URLCONF)
+    gc.freeze()

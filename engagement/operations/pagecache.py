@@ -20,7 +20,7 @@ this is a small keyed layer over Django's cache (Redis in production, docs/deplo
 - **Bounded lifetime.** `PAGE_CACHE_SECONDS` at most, and never past the `expires_at` the view gives
   (the next local midnight, when deadlines pass, or the next moment an offer stops being listed).
 - **No query on a hit.** The middleware sits above sessions, authentication, locale and CSRF: a hit
-  is two cache reads (the response, its tags' versions) and nothing else runs.
+  is two cache reads (the response with the clock, its tags' versions) and nothing else runs.
 - **Forms keep their own token.** A page with a form (the application form, "Barriere melden")
   is stored with a placeholder where the visitor's CSRF token was; each hit gets the token of *its*
   visitor (Django's own CSRF middleware sets the cookie), and is sent `private` so that no shared
@@ -210,10 +210,12 @@ class PageCacheMiddleware:
             return self._not_stored(request, self.get_response(request))
         _write_pending(cache)
         key = _entry_key(request)
-        entry = cache.get(key)
+        # One round trip: the stored answer, and the clock to date a new one by if there is none.
+        found = cache.get_many([key, CLOCK_KEY])
+        entry = found.get(key)
         if entry is not None and self._fresh(cache, entry):
             return self._answer(request, entry)
-        started = _now(cache)
+        started = found.get(CLOCK_KEY) or _now(cache)
         response = self.get_response(request)
         mark = getattr(response, "_page_cache_mark", None)
         if mark is None:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -395,6 +396,13 @@ class OpportunityPage(CachedPageMixin, Page):
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="opportunity_lat_lng"),
             models.Index(fields=["end_date"], name="opportunity_end_date"),
+            # When the next one-off date is over (page_cache.listings_change_at): the first entry of
+            # this index instead of a scan of every offer.
+            models.Index(
+                Coalesce("event_end", "event_start"),
+                condition=Q(schedule_kind="one_off"),
+                name="opportunity_one_off_over_at",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -12,7 +12,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -41,19 +40,27 @@ def listings_change_at():
     now = timezone.now()
     moment = cache.get(_CHANGE_AT_KEY)
     if moment is None or moment <= now:
-        ones = OpportunityPage.objects.listed().annotate(over_at=Coalesce("event_end", "event_start"))
-        found = ones.aggregate(
-            event_over=Min(
-                "over_at",
-                filter=Q(schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF, over_at__gt=now),
-            ),
-            newest_new=Min("first_published_at", filter=Q(first_published_at__gt=now - NEW_FOR)),
+        listed = OpportunityPage.objects.listed()
+        # Two first rows of an index each (the one-off dates' own, first_published_at's), not an
+        # aggregate over every listed offer: this runs again after every change of an offer.
+        event_over = (
+            listed.annotate(over_at=Coalesce("event_end", "event_start"))
+            .filter(schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF, over_at__gt=now)
+            .order_by("over_at")
+            .values_list("over_at", flat=True)
+            .first()
+        )
+        oldest_new = (
+            listed.filter(first_published_at__gt=now - NEW_FOR)
+            .order_by("first_published_at")
+            .values_list("first_published_at", flat=True)
+            .first()
         )
         candidates = [next_local_midnight(now)]
-        if found["event_over"] is not None:
-            candidates.append(found["event_over"])
-        if found["newest_new"] is not None:
-            candidates.append(found["newest_new"] + NEW_FOR)
+        if event_over is not None:
+            candidates.append(event_over)
+        if oldest_new is not None:
+            candidates.append(oldest_new + NEW_FOR)
         moment = min(candidates)
         cache.set(_CHANGE_AT_KEY, moment, max(1, int((moment - now).total_seconds())))
     return moment
