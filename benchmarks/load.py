@@ -7,10 +7,12 @@
    gunicorn with gunicorn.conf.py and the production settings on a free loopback port. The only change
    is the URL configuration (`benchmarks.settings`): it adds the floor route, a bare Django view behind
    the same middleware. Redis (the broker's server and database, or `BENCH_CACHE_URL`) is the cache.
-3. Every page type at 1 and 16 clients, warm and cold, each cell `--seconds` long (default 5):
-   warm with wrk (Debian's package; `make bench` installs it) after a one-second warm-up; cold with
-   the cache emptied (Redis FLUSHDB) before every request, by as many Python threads as clients (wrk
-   cannot empty a cache between requests). Requests ask for gzip, as browsers do.
+3. Every page type at 1 and 16 clients, warm, uncached and cold, each cell `--seconds` long (default
+   5): warm with wrk (Debian's package; `make bench` installs it) after a one-second warm-up; uncached
+   with the page cache's stored answers deleted before every request (the page is rendered; what it
+   reads from the cache, such as facet counts, stays), cold with the whole cache emptied (Redis
+   FLUSHDB, as after a restart of Redis), both by as many Python threads as clients (wrk cannot empty
+   a cache between requests). Requests ask for gzip, as browsers do.
 4. Queries per page, counted with Django's test client and CaptureQueriesContext in this process
    (same settings, database and cache): after emptying the cache (cold) and once more (warm).
 
@@ -36,6 +38,8 @@ from urllib.parse import urlsplit
 
 from benchmarks.database import bench_opportunities, recreate_database, server_url
 
+ENTRY_PREFIX = "pagecache:page:"  # engagement.operations.pagecache.ENTRY_PREFIX (Django is set up later)
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -54,6 +58,7 @@ class Page:
     path: str
     cookie: str = ""
     queries_cold: int | None = None
+    queries_uncached: int | None = None
     queries_warm: int | None = None
 
 
@@ -61,7 +66,7 @@ class Page:
 class Cell:
     page: str
     clients: int
-    cache: str  # "warm" or "kalt"
+    cache: str  # "warm", "ungecacht" or "kalt"
     requests: int
     seconds: float
     p50: float
@@ -263,27 +268,34 @@ def editor_session() -> str:
 
 
 def count_queries(pages):
-    """Queries per request, with the cache emptied first (cold) and once more (warm)."""
+    """Queries per request: with the cache emptied first (cold), once more (warm), and with only the
+    page's stored answer deleted (uncached)."""
     from django.core.cache import cache  # Django is set up by main()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from engagement.operations.pagecache import page_cache
+
+    def queries_of(client, page):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{page.label} {page.path}: {response.status_code}")
+        return len(queries)
 
     for page in pages:
         client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE="de")
         if page.cookie:
             name, value = page.cookie.split("=", 1)
             client.cookies[name] = value
-        counts = []
-        for _warmth in ("cold", "warm"):
-            if not counts:
-                cache.clear()
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(page.path)
-            if response.status_code != 200:
-                raise RuntimeError(f"{page.label} {page.path}: {response.status_code}")
-            counts.append(len(queries))
-        page.queries_cold, page.queries_warm = counts
+        cache.clear()
+        page.queries_cold = queries_of(client, page)
+        page.queries_warm = queries_of(client, page)
+        stored = page_cache()._cache.get_client().keys(f"*{ENTRY_PREFIX}*")
+        if stored:
+            page_cache()._cache.get_client().delete(*stored)
+        page.queries_uncached = queries_of(client, page)
 
 
 # --- Load -----------------------------------------------------------------------------------------
@@ -292,7 +304,13 @@ def count_queries(pages):
 def measure(pages, port, seconds, cache_url):
     import redis  # with celery[redis]
 
-    flush = redis.Redis.from_url(urlsplit(cache_url)._replace(scheme="redis").geturl()).flushdb
+    server = redis.Redis.from_url(urlsplit(cache_url)._replace(scheme="redis").geturl())
+
+    def drop_stored_pages():
+        stored = list(server.scan_iter(match=f"*{ENTRY_PREFIX}*", count=1000))
+        if stored:
+            server.delete(*stored)
+
     cells = []
     for page in pages:
         for clients in CLIENTS:
@@ -300,7 +318,8 @@ def measure(pages, port, seconds, cache_url):
             wrk(page, port, clients, 1)  # warm-up
             cells.append(wrk(page, port, clients, seconds))
             if page.label != FLOOR:
-                cells.append(cold(page, port, clients, seconds, flush))
+                cells.append(cold(page, port, clients, seconds, drop_stored_pages, "ungecacht"))
+                cells.append(cold(page, port, clients, seconds, server.flushdb, "kalt"))
     return cells
 
 
@@ -335,8 +354,9 @@ def wrk(page, port, clients, seconds):
     )
 
 
-def cold(page, port, clients, seconds, flush):
-    """Each client empties the cache before each of its requests, for `seconds`."""
+def cold(page, port, clients, seconds, flush, label):
+    """Each client calls `flush` (empties the cache, or a part of it) before each of its requests, for
+    `seconds`."""
     latencies, errors = [], []
     deadline = time.monotonic() + seconds
 
@@ -370,14 +390,14 @@ def cold(page, port, clients, seconds, flush):
     return Cell(
         page.label,
         clients,
-        "kalt",
+        label,
         len(latencies),
         elapsed,
         _percentile(latencies, 0.50) * 1000,
         _percentile(latencies, 0.95) * 1000,
         _percentile(latencies, 0.99) * 1000,
         sum(errors),
-        page.queries_cold,
+        page.queries_cold if label == "kalt" else page.queries_uncached,
     )
 
 

@@ -17,15 +17,23 @@ and bulk updates send no signals).
 One statement counts every missing part: the rows of each source (all filters, or without the topic or
 schedule filter) once as a WITH query, grouped by city and option. Django's ORM cannot share one
 subquery between aggregates, hence SQL; the rows are the FilterSet's SQL.
+
+**Within a time budget.** A selection nobody asked for within two minutes (new words, a new place or
+radius) is counted while its visitor waits. Over 100 000 offers a broad word matches most of them, and
+exact counts then cost a scan of all their words (0.3-1 s). With `budget_ms` (the search page passes
+`SEARCH_FACET_BUDGET_MS`) PostgreSQL stops the statement at the budget and `CountsPending` is raised:
+the page shows its results without numbers beside the filters, and a worker counts them for the next
+visitor (query.SearchQuery.facet_counts). SQLite has no statement timeout: it always counts.
 """
 
 import hashlib
 import re
 import time
 
+import psycopg
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, connections, router, transaction
+from django.db import OperationalError, connection, connections, router, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -91,6 +99,10 @@ PORTABLE_CATEGORY_SQL = (
 )
 
 
+class CountsPending(Exception):
+    """The counts did not finish within the budget; nothing was cached."""
+
+
 def rows_without(filterset, left_out, circle=None, words=None):
     """The rows a valid `filterset` selects without the filters named in `left_out`, within `circle`
     (engagement.geo.circle.Circle), matching `words` (matching.Words), as disjoint querysets. Built from
@@ -113,9 +125,10 @@ def _in_cities(rows, cities):
     return rows.filter(condition)
 
 
-def count_parts(filterset, wanted, circle=None, words=None):
+def count_parts(filterset, wanted, circle=None, words=None, budget_ms=None):
     """Count the parts in `wanted` ({source: city ids}, source None for all filters, else the group left
-    out), in one statement. Returns {(source, city): {"category": {...}, "schedule": {...}, ...}}."""
+    out), in one statement. Returns {(source, city): {"category": {...}, "schedule": {...}, ...}}.
+    With `budget_ms` on PostgreSQL, raises CountsPending when the statement takes longer."""
     definitions, values, selects = [], [], []
     links = OpportunityPage.categories.through._meta
     quote = connection.ops.quote_name
@@ -189,13 +202,38 @@ def count_parts(filterset, wanted, circle=None, words=None):
     if not selects:
         return parts
     # Raw SQL is not routed by itself: read where the queryset would (a replica, if one is configured).
-    with connections[router.db_for_read(OpportunityPage)].cursor() as cursor:
-        cursor.execute("WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(selects), values)
-        for source, group, city, value, number in cursor.fetchall():
-            part = parts.get((source or None, NO_CITY if city is None else str(city)))
-            if part is not None:
-                part[group][value] = int(number)
+    sql = "WITH " + ", ".join(definitions) + " " + " UNION ALL ".join(selects)
+    for source, group, city, value, number in _fetch(
+        router.db_for_read(OpportunityPage), sql, values, budget_ms
+    ):
+        part = parts.get((source or None, NO_CITY if city is None else str(city)))
+        if part is not None:
+            part[group][value] = int(number)
     return parts
+
+
+def _fetch(alias, sql, values, budget_ms=None):
+    """The rows of `sql`; with `budget_ms` on PostgreSQL, stopped by the server after that long
+    (statement_timeout for this transaction only, set back afterwards) and CountsPending raised."""
+    database = connections[alias]
+    if not budget_ms or database.vendor != "postgresql":
+        with database.cursor() as cursor:
+            cursor.execute(sql, values)
+            return cursor.fetchall()
+    try:
+        # A failed statement rolls back to here, and with it the timeout (set_config(..., true)).
+        with transaction.atomic(using=alias), database.cursor() as cursor:
+            cursor.execute("SELECT current_setting('statement_timeout')")
+            (before,) = cursor.fetchone()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [f"{int(budget_ms)}ms"])
+            cursor.execute(sql, values)
+            rows = cursor.fetchall()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            return rows
+    except OperationalError as error:
+        if isinstance(error.__cause__, psycopg.errors.QueryCanceled):
+            raise CountsPending from error
+        raise
 
 
 def city_keys():
@@ -249,11 +287,12 @@ def selection_key(params, words="", cities=None):
     return f"{selection_digest(params, words)}:{stamp}"
 
 
-def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=False):
+def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=False, budget_ms=None):
     """Counts per city slug, category slug and schedule: how many offers each option would give with
     the words and the other filters of the valid `filterset` and the `circle`. `cities`: the city pages
     one may choose. Parts come from the cache unless `refresh`; `params` (the query string) names the
-    selection in their keys (without it nothing is cached)."""
+    selection in their keys (without it nothing is cached). Counting what is missing may take
+    `budget_ms` at most, else CountsPending."""
     cleaned = filterset.form.cleaned_data
     chosen = {str(city.pk) for city in cleaned.get("city") or []}
     partitions = city_keys()
@@ -278,7 +317,7 @@ def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=
     for source, city in keys.keys() - parts.keys():
         missing.setdefault(source, []).append(city)
     if missing:
-        counted = count_parts(filterset, missing, circle, Words(words) if words else None)
+        counted = count_parts(filterset, missing, circle, Words(words) if words else None, budget_ms)
         parts.update(counted)
         if digest is not None:
             cache.set_many({keys[part]: counts for part, counts in counted.items()}, FACET_CACHE_SECONDS)

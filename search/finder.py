@@ -30,6 +30,7 @@ import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django import forms
 from django.core.paginator import Paginator
@@ -226,10 +227,15 @@ def answers_only(params):
 
 @dataclass(frozen=True)
 class Fit:
-    """What an offer scores for one answer, and the words that say why."""
+    """What an offer scores for one answer, and the words that say why: a text (a lazy translation)
+    or a function giving it. All candidates are scored, but only the offers shown say why; building
+    and translating every candidate's reasons cost more than scoring them."""
 
     points: int
-    reason: str
+    reason: object
+
+    def text(self) -> str:
+        return str(self.reason() if callable(self.reason) else self.reason)
 
 
 @dataclass
@@ -268,6 +274,10 @@ def names(terms):
     return ", ".join(term.display_name for term in terms[:2])
 
 
+def joined(labels):
+    return ", ".join(str(label) for label in labels)
+
+
 class Topics(Criterion):
     fields = ("category_ids",)
 
@@ -277,7 +287,7 @@ class Topics(Criterion):
     def fit(self, answers, row):
         ids = {int(pk) for pk in (row["category_ids"] or "").split()}
         shared = [category for category in answers.categories if category.pk in ids]
-        return Fit(3, names(shared)) if shared else None
+        return Fit(3, partial(names, shared)) if shared else None
 
 
 class Activities(Criterion):
@@ -288,7 +298,7 @@ class Activities(Criterion):
 
     def fit(self, answers, row):
         shared = [activity for activity in answers.activities if activity.slug in row["activities"]]
-        return Fit(3, names(shared)) if shared else None
+        return Fit(3, partial(names, shared)) if shared else None
 
 
 SCHEDULE_REASONS = {
@@ -307,7 +317,7 @@ class Schedule(Criterion):
     def fit(self, answers, row):
         kind = row["schedule_kind"]
         if kind in answers.schedules or kind == OpportunityPage.ScheduleKind.FLEXIBLE:
-            return Fit(2, str(SCHEDULE_REASONS[kind]))
+            return Fit(2, SCHEDULE_REASONS[kind])
         return None
 
 
@@ -349,10 +359,10 @@ class Days(Criterion):
 
     def fit(self, answers, row):
         if row["schedule_kind"] == OpportunityPage.ScheduleKind.FLEXIBLE:
-            return Fit(len(answers.days), str(SCHEDULE_REASONS[row["schedule_kind"]]))
+            return Fit(len(answers.days), SCHEDULE_REASONS[row["schedule_kind"]])
         slots = day_slots(row)
         fitting = [label for value, label in DAYS if value in answers.days and value in slots]
-        return Fit(len(fitting), ", ".join(str(label) for label in fitting)) if fitting else None
+        return Fit(len(fitting), partial(joined, fitting)) if fitting else None
 
 
 def monthly_hours(row):
@@ -376,12 +386,19 @@ class Hours(Criterion):
         hours = monthly_hours(row)
         if hours is None or hours > answers.hours:
             return None
-        rounded = max(1, round(hours))
-        if row["schedule_kind"] == OpportunityPage.ScheduleKind.ONE_OFF:
-            reason = ngettext("%(hours)s Std. einmalig", "%(hours)s Std. einmalig", rounded)
-        else:
-            reason = ngettext("etwa %(hours)s Std. im Monat", "etwa %(hours)s Std. im Monat", rounded)
-        return Fit(1, reason % {"hours": rounded})
+        return Fit(1, partial(hours_reason, row["schedule_kind"], max(1, round(hours))))
+
+
+def hours_reason(kind, rounded):
+    if kind == OpportunityPage.ScheduleKind.ONE_OFF:
+        reason = ngettext("%(hours)s Std. einmalig", "%(hours)s Std. einmalig", rounded)
+    else:
+        reason = ngettext("etwa %(hours)s Std. im Monat", "etwa %(hours)s Std. im Monat", rounded)
+    return reason % {"hours": rounded}
+
+
+def distance_reason(km):
+    return str(_("unter 1 km")) if km < 1 else str(_("%(km)s km") % {"km": round(km)})
 
 
 class Distance(Criterion):
@@ -398,8 +415,7 @@ class Distance(Criterion):
         if km is None:
             return None
         points = 3 if km <= 2 else 2 if km <= 5 else 1
-        reason = _("unter 1 km") if km < 1 else _("%(km)s km") % {"km": round(km)}
-        return Fit(points, str(reason))
+        return Fit(points, partial(distance_reason, km))
 
 
 class Age(Criterion):
@@ -412,9 +428,9 @@ class Age(Criterion):
 
     def fit(self, answers, row):
         if answers.age < ADULT and SUITS_YOUNG in row["suitable_for"]:
-            return Fit(2, str(_("für Jugendliche")))
+            return Fit(2, _("für Jugendliche"))
         if answers.age >= SENIOR and SUITS_OLDER in row["suitable_for"]:
-            return Fit(2, str(_("für Ältere")))
+            return Fit(2, _("für Ältere"))
         return None
 
 
@@ -429,11 +445,11 @@ class Languages(Criterion):
     def fit(self, answers, row):
         text = (row["language_requirements"] or "").lower()
         spoken = [
-            str(name)
+            name
             for code, name, words in LANGUAGES
             if code in answers.languages and any(word in text for word in words)
         ]
-        return Fit(2, ", ".join(spoken[:2])) if spoken else None
+        return Fit(2, partial(joined, spoken[:2])) if spoken else None
 
 
 class BarrierFree(Criterion):
@@ -443,7 +459,7 @@ class BarrierFree(Criterion):
         return answers.barrier_free
 
     def fit(self, answers, row):
-        return Fit(1, str(_("barrierefrei"))) if row["step_free_access"] else None
+        return Fit(1, _("barrierefrei")) if row["step_free_access"] else None
 
 
 COMPANY_REASONS = {
@@ -461,7 +477,7 @@ class Company(Criterion):
 
     def fit(self, answers, row):
         if SUITS_COMPANY[answers.company] in row["suitable_for"]:
-            return Fit(2, str(COMPANY_REASONS[answers.company]))
+            return Fit(2, COMPANY_REASONS[answers.company])
         return None
 
 
@@ -479,9 +495,10 @@ CRITERIA = (
 )
 
 
-def score(answers: Answers, row: dict, criteria=CRITERIA):
-    """The points of one offer and its reasons in the order of the questions (no reason twice)."""
-    points, reasons = 0, []
+def score(answers: Answers, row: dict, criteria=CRITERIA, reasons=True):
+    """The points of one offer and its reasons in the order of the questions (no reason twice);
+    without `reasons`, the points and an empty list."""
+    points, texts = 0, []
     for criterion in criteria:
         if not criterion.applies(answers):
             continue
@@ -489,9 +506,9 @@ def score(answers: Answers, row: dict, criteria=CRITERIA):
         if fit is None:
             continue
         points += fit.points
-        if fit.reason and fit.reason not in reasons:
-            reasons.append(fit.reason)
-    return points, reasons
+        if reasons and (text := fit.text()) and text not in texts:
+            texts.append(text)
+    return points, texts
 
 
 # --- The finder ---------------------------------------------------------------------------------
@@ -573,11 +590,15 @@ class Finder:
         return offers
 
     @cached_property
+    def criteria(self):
+        return [criterion for criterion in CRITERIA if criterion.applies(self.answers)]
+
+    @cached_property
     def ranked(self):
-        """Every candidate (at most CANDIDATES, the newest if there are more) as (points, reasons, pk),
-        best first: by points, then nearest, then newest."""
+        """Every candidate (at most CANDIDATES, the newest if there are more) as (points, row), best
+        first: by points, then nearest, then newest."""
         answers = self.answers
-        criteria = [criterion for criterion in CRITERIA if criterion.applies(answers)]
+        criteria = self.criteria
         columns = {"pk", "first_published_at", "latitude", "longitude"}
         relations = set()
         for criterion in criteria:
@@ -594,12 +615,12 @@ class Finder:
             row["distance_km"] = (
                 answers.circle.approximate_km(row["latitude"], row["longitude"]) if located else None
             )
-            points, reasons = score(answers, row, criteria)
+            points, _none = score(answers, row, criteria, reasons=False)
             distance = row["distance_km"] if located else math.inf
             published = row["first_published_at"].timestamp() if row["first_published_at"] else 0
-            scored.append(((-points, distance, -published, -row["pk"]), points, reasons, row["pk"]))
+            scored.append(((-points, distance, -published, -row["pk"]), points, row))
         scored.sort(key=lambda item: item[0])
-        return [(points, reasons, pk) for _key, points, reasons, pk in scored]
+        return [(points, row) for _key, points, row in scored]
 
     def _candidate_rows(self, columns):
         """The candidates' columns: all of them in any order when they are at most CANDIDATES (the
@@ -621,8 +642,8 @@ class Finder:
         """Page `number` of the ranked offers as cards (the search's own), each with `fit_points` and
         `fit_reasons`."""
         page = Paginator(self.ranked, size).get_page(number)
-        found = {pk: (points, reasons) for points, reasons, pk in page.object_list}
-        cards = self.search.cards([PageRef(pk) for _points, _reasons, pk in page.object_list])
+        found = {row["pk"]: score(self.answers, row, self.criteria) for _points, row in page.object_list}
+        cards = self.search.cards([PageRef(row["pk"]) for _points, row in page.object_list])
         for card in cards:
             card.fit_points, card.fit_reasons = found[card.pk]
         page.object_list = cards

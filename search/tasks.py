@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from engagement.cities.models import CityPage
+
 from .query import SearchQuery
 
 
@@ -16,3 +18,16 @@ def warm_facet_counts() -> int:
         if search.is_valid:  # the region always is
             search.refresh_facet_counts()
     return len(searches)
+
+
+@shared_task(name="search.count_facets", acks_late=True)
+def count_facets(query_string: str, city_id: int | None = None) -> bool:
+    """Count the facets of a selection the search page had no time for (facets.py, "Within a time
+    budget"), into the cache, for the next visitor. Idempotent: parts already counted are read from
+    the cache. Returns whether the selection was valid (a city deleted meanwhile counts the region)."""
+    city = CityPage.objects.filter(pk=city_id).first() if city_id else None
+    search = SearchQuery(query_string, city=city)
+    if not search.is_valid:
+        return False
+    search.facet_counts()
+    return True

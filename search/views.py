@@ -1,9 +1,13 @@
 """The search page: `/suche/` and, inside a city's section, `/<stadt>/suche/` (see query.py)."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from engagement.cities.models import CityPage
 from engagement.operations.pagecache import SITE, cache_publicly
@@ -16,6 +20,8 @@ from .query import SearchQuery
 from .results import RESULT_CAP
 
 PAGE_SIZE = 20
+# A page whose filter counts are still being counted stays in the page cache this long at most.
+COUNTS_PENDING_SECONDS = 5
 # What the search's tabs (offers, needs) share: switching tabs keeps the words, the cities and the place.
 TAB_PARAMETERS = {"q", "city", "near", "radius", "region"}
 
@@ -49,10 +55,16 @@ def search(request, section_city=None):
         return render(request, "search/search.html", context, status=400)
 
     page = search_query.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
+    facets = search_query.facet_counts(budget_ms=settings.SEARCH_FACET_BUDGET_MS)
     context.update(
         page_obj=page,
-        facets=search_query.facet_counts(),
-        filters_cache_key=f"{search_query.selection_key}:{search_query.params.get('sort', '')}",
+        # Without counts (still being counted) the panel is not cached: the next visitor gets them.
+        facets=facets if facets is not None else {group: {} for group in GROUPS},
+        filters_cache_key=(
+            f"{search_query.selection_key}:{search_query.params.get('sort', '')}"
+            if facets is not None
+            else None
+        ),
         filters_cache_seconds=FACET_CACHE_SECONDS,
         query=search_query.words,
         sort=search_query.sort(),
@@ -61,9 +73,11 @@ def search(request, section_city=None):
         calendar_url=search_query.calendar_url(),
         alert_url=search_query.feed_url("alerts:new"),
     )
-    return cache_publicly(
-        render(request, "search/search.html", context), {SITE, OFFERS}, listings_change_at()
-    )
+    changes_at = listings_change_at()
+    if facets is None:  # kept briefly: by then a worker has counted them
+        soon = timezone.now() + dt.timedelta(seconds=COUNTS_PENDING_SECONDS)
+        changes_at = min(changes_at, soon) if changes_at else soon
+    return cache_publicly(render(request, "search/search.html", context), {SITE, OFFERS}, changes_at)
 
 
 def redirect_older_filter(request):
