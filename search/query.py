@@ -14,7 +14,6 @@ facets.py, the links of an empty result from widening.py. The geometry (circle, 
 is engagement/geo/circle.py.
 """
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.urls import reverse
@@ -27,10 +26,6 @@ from .facets import CountsPending, facet_counts, selection_key
 from .filters import OpportunityFilterSet, SearchForm
 from .results import RESULT_CAP, ordered_results
 from .widening import widening_links
-
-# A selection whose counts a worker was asked to count: not asked again meanwhile.
-PENDING_KEY = "search:facets:pending:{selection}"
-PENDING_SECONDS = 60
 
 
 class SearchQuery:
@@ -145,17 +140,13 @@ class SearchQuery:
 
     def facet_counts(self, budget_ms=None):
         """How many offers each city, topic and schedule would give, the words included (cached per
-        selection and city). None when counting would take longer than `budget_ms`: a worker counts
-        them then, once per selection however many visitors ask meanwhile (facets.py)."""
+        selection and city). None when counting would take longer than `budget_ms` (facets.py; the
+        search page then asks a worker, tasks.count_facets_later)."""
         try:
             return facet_counts(
                 self.filterset, self.cities, self.circle, self.words, self.params, budget_ms=budget_ms
             )
         except CountsPending:
-            if cache.add(PENDING_KEY.format(selection=self.selection_key), True, PENDING_SECONDS):
-                from .tasks import count_facets  # the task builds a SearchQuery itself
-
-                count_facets.delay(self.params.urlencode(), self.city.pk if self.city else None)
             return None
 
     def refresh_facet_counts(self):

@@ -1,10 +1,15 @@
 """Background work of the search: keeping the counts of the busiest filter selections ready."""
 
 from celery import shared_task
+from django.core.cache import cache
 
 from engagement.cities.models import CityPage
 
 from .query import SearchQuery
+
+# A selection whose counts a worker was asked to count: not asked again meanwhile.
+PENDING_KEY = "search:facets:pending:{selection}"
+PENDING_SECONDS = 60
 
 
 @shared_task(name="search.warm_facet_counts", acks_late=True)
@@ -31,3 +36,10 @@ def count_facets(query_string: str, city_id: int | None = None) -> bool:
         return False
     search.facet_counts()
     return True
+
+
+def count_facets_later(search: SearchQuery) -> None:
+    """Ask a worker to count the facets of `search`, once per selection however many visitors ask
+    while it counts (the selection's key changes with every change of an offer in a city)."""
+    if cache.add(PENDING_KEY.format(selection=search.selection_key), True, PENDING_SECONDS):
+        count_facets.delay(search.params.urlencode(), search.city.pk if search.city else None)

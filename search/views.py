@@ -18,6 +18,7 @@ from .facets import FACET_CACHE_SECONDS, GROUPS
 from .filters import YES
 from .query import SearchQuery
 from .results import RESULT_CAP
+from .tasks import count_facets_later
 
 PAGE_SIZE = 20
 # A page whose filter counts are still being counted stays in the page cache this long at most.
@@ -56,6 +57,8 @@ def search(request, section_city=None):
 
     page = search_query.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
     facets = search_query.facet_counts(budget_ms=settings.SEARCH_FACET_BUDGET_MS)
+    if facets is None:
+        count_facets_later(search_query)
     context.update(
         page_obj=page,
         # Without counts (still being counted) the panel is not cached: the next visitor gets them.
