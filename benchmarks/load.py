@@ -4,7 +4,8 @@
    `<DATABASE_URL's name>_load_<N>` (or `BENCH_DATABASE`) on the same server; migrate, load_demo and
    seed_bench, unless it already holds exactly N seeded opportunities (then only new migrations).
 2. The production server as `make prod` runs it (scripts/run_production_locally.sh): collectstatic, then
-   gunicorn with gunicorn.conf.py and the production settings on a free loopback port. The only change
+   gunicorn with gunicorn.conf.py and the production settings on a free loopback port, and a celery
+   worker (one process) for what pages leave to the background. The only change
    is the URL configuration (`benchmarks.settings`): it adds the floor route, a bare Django view behind
    the same middleware. Redis (the broker's server and database, or `BENCH_CACHE_URL`) is the cache.
 3. Every page type at 1 and 16 clients, warm, uncached and cold, each cell `--seconds` long (default
@@ -110,12 +111,14 @@ def main():
     pages = bench_pages()
     load_before = os.getloadavg()
     server = start_server(env, port)
+    worker = start_worker(env)
     try:
         count_queries(pages)
         cells = measure(pages, port, args.seconds, cache_url)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=60)
     load_after = os.getloadavg()
     block = report(size, name, seeding, load_before, load_after, cells, args.seconds)
     print("\n" + block, flush=True)
@@ -205,6 +208,15 @@ def start_server(env, port):
         time.sleep(0.5)
     server.terminate()
     raise RuntimeError("gunicorn antwortete nicht binnen 90 s.")
+
+
+def start_worker(env):
+    """A celery worker as production runs one (Procfile): what a page leaves to the background (facet
+    counts over the search's time budget) is done meanwhile, as it would be in production."""
+    log = (STATE / "celery.log").open("w")
+    command = [str(BIN / "celery"), "--app", "engagement", "worker", "--queues", "engagement"]
+    command += ["--concurrency", "1", "--loglevel", "warning", "--without-gossip", "--without-mingle"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
 def _get(port, path, cookie=""):
