@@ -7,7 +7,8 @@
    gunicorn with gunicorn.conf.py and the production settings on a free loopback port, and a celery
    worker (one process) for what pages leave to the background. The only change
    is the URL configuration (`benchmarks.settings`): it adds the floor route, a bare Django view behind
-   the same middleware. Redis (the broker's server and database, or `BENCH_CACHE_URL`) is the cache.
+   the same middleware. Redis is the cache (the broker's server, the database next to the broker's, or
+   `BENCH_CACHE_URL`).
 3. Every page type at 1 and 16 clients, warm, uncached and cold, each cell `--seconds` long (default
    5): warm with wrk (Debian's package; `make bench` installs it) after a one-second warm-up; uncached
    with the page cache's stored answers deleted before every request (the page is rendered; what it
@@ -95,9 +96,7 @@ def main():
     name = os.environ.get("BENCH_DATABASE") or f"{urlsplit(base_url).path.lstrip('/')}_load_{size}"
     database_url = server_url(base_url, name)
     broker_url = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/15"
-    cache_url = (
-        os.environ.get("BENCH_CACHE_URL") or urlsplit(broker_url)._replace(scheme="rediscache").geturl()
-    )
+    cache_url = os.environ.get("BENCH_CACHE_URL") or cache_beside(broker_url)
 
     seeding = prepare_database(base_url, name, size, broker_url)
     port = free_port()
@@ -125,6 +124,14 @@ def main():
     if not args.no_readme:
         write_readme(size, block)
         print(f"\nbenchmarks/README.md: Abschnitt „Last“, {size} Angebote.")
+
+
+def cache_beside(broker_url):
+    """The cache in the next Redis database after the broker's (or the one before, after 15): emptying
+    it for the cold cells must not empty the worker's queue."""
+    parts = urlsplit(broker_url)
+    number = int(parts.path.strip("/") or 0)
+    return parts._replace(scheme="rediscache", path=f"/{number + 1 if number < 15 else number - 1}").geturl()
 
 
 # --- Database -------------------------------------------------------------------------------------

@@ -123,18 +123,23 @@ def _redis_away(cache) -> bool:
 
 
 def _tick(cache) -> int:
-    try:
-        return cache.incr(CLOCK_KEY)
-    except ValueError:  # not set yet, or evicted: start above every value handed out before
-        cache.add(CLOCK_KEY, int(time.time() * 1000), None)
-        return cache.incr(CLOCK_KEY)
+    for _attempt in range(3):
+        try:
+            return cache.incr(CLOCK_KEY)
+        except ValueError:  # not set yet, or evicted: start above every value handed out before
+            cache.add(CLOCK_KEY, int(time.time() * 1000), None)
+    # Gone again at once (evicted, or the cache emptied meanwhile): a value above all handed out.
+    return int(time.time() * 1000) + 1
 
 
 def _now(cache) -> int:
     value = cache.get(CLOCK_KEY)
     if value is None:
-        cache.add(CLOCK_KEY, int(time.time() * 1000), None)
+        start = int(time.time() * 1000)
+        cache.add(CLOCK_KEY, start, None)
         value = cache.get(CLOCK_KEY)
+        if value is None:  # gone again at once (evicted, or the cache emptied meanwhile)
+            value = start
     return value
 
 
@@ -238,9 +243,9 @@ class PageCacheMiddleware:
         if entry["expires_at"] <= time.time():
             return False
         versions = cache.get_many([TAG_PREFIX + tag for tag in entry["tags"]])
-        if len(versions) != len(entry["tags"]):
+        if len(versions) != len(entry["tags"]) or not isinstance(entry["started"], int):
             return False  # a tag's version was evicted: what it saw cannot be vouched for
-        return all(version <= entry["started"] for version in versions.values())
+        return all(isinstance(version, int) and version <= entry["started"] for version in versions.values())
 
     def _answer(self, request, entry):
         content = entry["content"]
