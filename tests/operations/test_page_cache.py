@@ -233,3 +233,45 @@ def test_a_change_made_while_redis_was_unreachable_counts_when_it_answers_again(
 
     time.sleep(1.1)  # FALLBACK_SECONDS in the fixture: Redis is asked again
     assert "Vorlesen am Nachmittag" in client.get("/bretten/").content.decode()
+
+
+class ForgetfulClock:
+    """The page cache's store, losing the clock (and what it dated) the moment it is written, as a
+    Redis under memory pressure may evict it or an operator may empty it between two calls."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def get(self, key, *args, **kwargs):
+        return None if key == pagecache.CLOCK_KEY else self.store.get(key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        return {
+            key: value
+            for key, value in self.store.get_many(keys, *args, **kwargs).items()
+            if key != pagecache.CLOCK_KEY
+        }
+
+    def incr(self, key, *args, **kwargs):
+        if key == pagecache.CLOCK_KEY:
+            raise ValueError("Key not found")
+        return self.store.incr(key, *args, **kwargs)
+
+
+def test_a_clock_lost_between_two_calls_never_breaks_a_page_nor_serves_a_stale_one(
+    client, offer, monkeypatch
+):
+    forgetful = ForgetfulClock(pagecache.page_cache())
+    monkeypatch.setattr(pagecache, "page_cache", lambda: forgetful)
+
+    first, _ = get(client, "/bretten/")
+    again, _ = get(Client(), "/bretten/")  # before the fix: a stored page dated None, then a 500
+    offer.title = "Vorlesen im Seniorenheim am Abend"
+    offer.save_revision().publish()  # the invalidation's tick also finds no clock
+    after, _ = get(Client(), "/bretten/")
+
+    assert (first.status_code, again.status_code, after.status_code) == (200, 200, 200)
+    assert "Vorlesen im Seniorenheim am Abend" in after.content.decode()
