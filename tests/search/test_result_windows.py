@@ -81,6 +81,20 @@ def test_a_large_result_count_is_capped_and_said_so(client, mixed_hits, monkeypa
     assert "1 Angebot" in html and "Mehr als" not in html
 
 
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_an_offer_found_both_by_its_words_and_inside_a_compound_counts_once_at_the_cap(
+    client, mixed_hits, monkeypatch, sort
+):
+    """The two full-text hits contain "betreuung" too: the count unites both lists, so five offers under
+    a cap of five are five, not seven and "more than five"."""
+    monkeypatch.setattr("search.views.RESULT_CAP", 5)
+    html = client.get("/suche/", {"q": "Betreuung", "sort": sort}).content.decode()
+    assert "5 Angebote" in html and "Mehr als" not in html
+    monkeypatch.setattr("search.views.RESULT_CAP", 4)
+    html = client.get("/suche/", {"q": "Betreuung", "sort": sort}).content.decode()
+    assert "Mehr als 4 Angebote" in html
+
+
 @pytest.mark.parametrize("sort", ["newest", "deadline", "date", "distance"])
 @pytest.mark.parametrize("query", ["", "Betreuung"])
 def test_many_and_few_matches_give_the_same_pages(client, mixed_hits, monkeypatch, sort, query):
