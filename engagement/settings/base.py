@@ -144,6 +144,7 @@ TEMPLATES = [
             "libraries": {
                 "content_language": "engagement.content_language",
                 "local_formats": "engagement.formatting",
+                "pagination": "engagement.pagination",
             },
         },
     },
