@@ -42,6 +42,9 @@ class SearchQuery:
         self.params = params
         self.city = city
         self.form = SearchForm(params)
+        # Only the offers citizens may find right now are the same for every request of a selection
+        # (results.remembered_matches); a feed's or an alert's own offers are not kept.
+        self.shared_offers = opportunities is None
         if opportunities is None:
             opportunities = OpportunityPage.objects.listed()
         self.filterset = OpportunityFilterSet(params, queryset=opportunities)
@@ -100,9 +103,17 @@ class SearchQuery:
 
     def results(self, sort=None, count_limit=None):
         """The matching offers in the chosen order (or `sort`), as a sequence for Django's paginator whose
-        items know their id only (see results.py); `count_limit` caps the count."""
+        items know their id only (see results.py); `count_limit` caps the count, and then the matches of
+        words are kept for the next request of this selection (results.remembered_matches)."""
         return ordered_results(
-            self.filterset.qs, self.words, sort or self.sort(), self.circle, count_limit=count_limit
+            self.filterset.qs,
+            self.words,
+            sort or self.sort(),
+            self.circle,
+            count_limit=count_limit,
+            selection=self.selection_key
+            if count_limit is not None and self.words and self.shared_offers
+            else None,
         )
 
     def cards(self, results):

@@ -8,7 +8,11 @@ more than twice `RESULT_CAP` ids into Python. The search page caps its counts at
 than finding the 20 shown.
 """
 
+import datetime as dt
+
+from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from engagement.opportunities.models import OpportunityPage
@@ -16,6 +20,9 @@ from engagement.opportunities.models import OpportunityPage
 from .matching import Words
 
 RESULT_CAP = 1000
+# How long the matches of a selection are kept (see `remembered_matches`): as long as its facet counts.
+MATCHES_SECONDS = 120
+MATCHES_KEY = "search:matches:{selection}"
 
 ORDERINGS = {
     "newest": ["-first_published_at", "-pk"],
@@ -83,6 +90,26 @@ def capped_matches(opportunities, words, limit):
     return ids
 
 
+def remembered_matches(selection, opportunities, words, limit):
+    """`capped_matches`, kept for the next request of the same selection: its next page, another order,
+    the other language, a city's own host. `selection` is the search's selection key (facets.py): the
+    filters, the words and the generation of every city's offers, which a change of an offer or of an
+    organisation raises, so a change is never served from here. Offers also drop out of the list by
+    the clock (a deadline at midnight, a date that passes): entries live `MATCHES_SECONDS` at most,
+    as the facet counts do, and never past the next local midnight. Without `selection`, nothing is
+    kept."""
+    if selection is None:
+        return capped_matches(opportunities, words, limit)
+    key = MATCHES_KEY.format(selection=f"{selection}:{limit}")
+    ids = cache.get(key)
+    if ids is None:
+        ids = capped_matches(opportunities, words, limit)
+        now = timezone.localtime()
+        midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time.min))
+        cache.set(key, ids, max(1, min(MATCHES_SECONDS, int((midnight - now).total_seconds()))))
+    return ids
+
+
 class Sorted:
     """Matches in one order (all but word relevance), as the paginator wants them: a count and windows.
 
@@ -102,9 +129,10 @@ class Sorted:
     Without `count_limit` (the API) the count is exact and the window always walks.
     """
 
-    def __init__(self, opportunities, words, walk, among, count_limit=None):
+    def __init__(self, opportunities, words, walk, among, count_limit=None, selection=None):
         self.opportunities = opportunities
         self.words = words
+        self.selection = selection
         self.walk = walk
         self.among = among
         self.count_limit = count_limit
@@ -116,7 +144,7 @@ class Sorted:
             parts = self.words.parts(self.opportunities) if self.words else [self.opportunities]
             return sum(part.order_by().count() for part in parts)
         if self.words:
-            ids = capped_matches(self.opportunities, self.words, self.count_limit)
+            ids = remembered_matches(self.selection, self.opportunities, self.words, self.count_limit)
         else:
             ids = list(self.opportunities.order_by().values_list("pk", flat=True)[: self.count_limit + 1])
         if len(ids) > self.count_limit:
@@ -153,9 +181,10 @@ class WordMatches:
       that is the order of the known rows but for related words and words deep in the description.
     """
 
-    def __init__(self, opportunities, words, count_limit=None):
+    def __init__(self, opportunities, words, count_limit=None, selection=None):
         self.opportunities = opportunities
         self.words = words
+        self.selection = selection
         self.count_limit = count_limit
         self.capped = False
         self.titles = words.all_full_text.in_title()
@@ -170,7 +199,7 @@ class WordMatches:
     @cached_property
     def known(self):
         """The ids of every match, ranked, if there are at most RESULT_CAP; else None."""
-        ids = capped_matches(self.opportunities, self.words, self.limit)
+        ids = remembered_matches(self.selection, self.opportunities, self.words, self.limit)
         return None if len(ids) > self.limit else self.words.ranked(ids)
 
     @cached_property
@@ -208,10 +237,12 @@ class WordMatches:
         return [PageRef(pk) for pk in head + tail]
 
 
-def ordered_results(opportunities, query, sort, circle=None, count_limit=None):
+def ordered_results(opportunities, query, sort, circle=None, count_limit=None, selection=None):
     """Filtered opportunities narrowed by the words (any of them, full text plus substrings; see
     matching.py) and by `circle` (an engagement.geo.circle.Circle), in the chosen order, as a sequence
-    for Django's paginator. `count_limit` caps the count (see `RESULT_CAP`)."""
+    for Django's paginator. `count_limit` caps the count (see `RESULT_CAP`); with `selection` (the
+    search's selection key) the capped matches of words are kept for the next request
+    (`remembered_matches`)."""
     walk, among = opportunities, OpportunityPage.objects.all()
     if circle is not None:
         walk = circle.filter(opportunities, box=sort != "distance")
@@ -219,8 +250,8 @@ def ordered_results(opportunities, query, sort, circle=None, count_limit=None):
         opportunities = circle.filter(opportunities)
     words = Words(query) if query else None
     if words is not None and sort == "relevance":
-        return WordMatches(opportunities, words, count_limit)
+        return WordMatches(opportunities, words, count_limit, selection)
     if words is not None:
         walk = walk.filter(words.condition())
     among = among.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))  # known ids: always a tiebreaker
-    return Sorted(opportunities, words, walk.order_by(*ordering(sort)), among, count_limit)
+    return Sorted(opportunities, words, walk.order_by(*ordering(sort)), among, count_limit, selection)

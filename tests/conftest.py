@@ -20,15 +20,17 @@ def _offline_geocoder(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    """Each test starts with no stored page: an address of an earlier test (rolled back, so without
-    any invalidation) must not answer from its data."""
+    """Each test starts with no stored page and an empty cache: an address of an earlier test (rolled
+    back, so without any invalidation) must not answer from its data."""
     from django.core.cache import caches
 
     from engagement.operations import pagecache
 
     pagecache.page_cache().clear()
     pagecache._pending_tags.clear()
-    caches["default"].delete("pagecache:listings-change-at")
+    # The default cache (local memory in tests) too: what an earlier test kept of its rolled-back rows
+    # (a selection's matches, its counts, the moment lists change next) must not answer here.
+    caches["default"].clear()
     yield
 
 

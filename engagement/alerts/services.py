@@ -187,14 +187,16 @@ def send_alert(alert_id: int, now=None) -> int:
             first_published_at__gt=alert.sent_until, first_published_at__lte=now
         )
         search = search_of(alert, opportunities=new)
-        offers = []
+        offers, more = [], False
         if search.is_valid:
             results = search.results(sort="newest", count_limit=OFFERS_PER_MAIL)
             offers = search.cards(results[:OFFERS_PER_MAIL])
+            results.count()  # stops after OFFERS_PER_MAIL + 1: `capped` says whether there are more
+            more = results.capped
         else:
             logger.warning("Search alert %s no longer valid: %s", alert.pk, "; ".join(search.messages))
         if offers:
-            _queue_digest(alert, search, offers, capped=len(results) > OFFERS_PER_MAIL, now=now)
+            _queue_digest(alert, search, offers, capped=more, now=now)
             alert.last_mailed_at = now
         alert.sent_until = now
         alert.save(update_fields=["sent_until", "last_mailed_at"])

@@ -161,6 +161,38 @@ def test_only_new_matching_offers_are_mailed_and_never_twice(
     assert send_due(a_day_later(2)) == [0] and mailoutbox == []  # due, nothing new: no mail
 
 
+def test_a_mail_with_the_first_new_offers_links_to_the_others(
+    client, bretten, subscribed, mailoutbox, monkeypatch
+):
+    monkeypatch.setattr(services, "OFFERS_PER_MAIL", 1)
+    subscribed.sent_until = timezone.now()
+    subscribed.save()
+    make_opportunity(city=bretten, title="Tafel-Ausgabe am Samstag")
+    make_opportunity(city=bretten, title="Tafel-Fahrdienst")
+    assert send_due(a_day_later()) == [1]
+    [mail] = mailoutbox
+    assert "Es gibt noch mehr neue Angebote" in mail.body
+    assert paths(mail, "/suche/?")
+
+
+def test_a_mail_speaks_of_more_offers_only_when_more_are_new(
+    client, bretten, subscribed, mailoutbox, monkeypatch
+):
+    """The search page keeps the matches of its selection for the next request; the alert searches only
+    the offers new since its last mail, so those kept matches are not its own."""
+    monkeypatch.setattr(services, "OFFERS_PER_MAIL", 1)
+    monkeypatch.setattr("search.views.RESULT_CAP", 1)  # the page keeps its matches under the same cap
+    make_opportunity(city=bretten, title="Tafel von früher")
+    subscribed.sent_until = timezone.now()
+    subscribed.save()
+    make_opportunity(city=bretten, title="Tafel-Ausgabe am Samstag")
+    assert "Mehr als 1 Angebot" in client.get("/suche/", {"q": "Tafel", "city": "bretten"}).content.decode()
+    assert send_due(a_day_later()) == [1]
+    [mail] = mailoutbox
+    assert "Tafel-Ausgabe am Samstag" in mail.body
+    assert "Es gibt noch mehr neue Angebote" not in mail.body
+
+
 def test_a_weekly_alert_waits_a_week(client, bretten, subscribed, mailoutbox):
     subscribed.frequency = SearchAlert.Frequency.WEEKLY
     subscribed.save()

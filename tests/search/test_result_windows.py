@@ -201,3 +201,53 @@ def test_portable_full_text_agrees_with_the_postgres_one(mixed_hits, query):
         listed.filter(pk__in=postgres.ids()).values_list("pk", flat=True)
     )
     assert set(portable.ranked_window(listed, 0, 10)) == set(postgres.ranked_window(listed, 0, 10))
+
+
+def test_the_next_page_of_a_word_search_takes_its_matches_from_the_first(client, mixed_hits, monkeypatch):
+    """The matches of a selection are kept (results.remembered_matches): its next page, another order
+    or the other language do not look them up again, and show the same offers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    with CaptureQueriesContext(connection) as first:
+        first_page = card_titles(client.get("/suche/", {"q": "Betreuung"}))
+    with CaptureQueriesContext(connection) as second:
+        second_page = card_titles(client.get("/suche/", {"q": "Betreuung", "page": 2}))
+    assert len(second) < len(first)
+    assert sorted(first_page) == ["Betreuung am Nachmittag", "Betreuung im Verein"]
+    assert second_page == ["Seniorenbetreuung neu", "Hundebetreuung mittel"]
+    newest = card_titles(client.get("/suche/", {"q": "Betreuung", "sort": "newest"}))
+    assert newest == ["Seniorenbetreuung neu", "Hundebetreuung mittel"]
+    english = client.get("/en/suche/", {"q": "Betreuung", "page": 3})
+    assert card_titles(english) == ["Kinderbetreuung alt"]
+
+
+def test_the_kept_matches_follow_a_new_and_a_withdrawn_offer_at_once(client, mixed_hits, verein_bretten):
+    assert "5 Angebote" in client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    added = make_opportunity(organisation=verein_bretten, title="Tierbetreuung", slug="tierbetreuung")
+    html = client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    assert "6 Angebote" in html and "Tierbetreuung" in html
+    added.unpublish()
+    html = client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    assert "5 Angebote" in html and "Tierbetreuung" not in html
+
+
+def test_a_calendar_of_the_same_words_keeps_to_its_own_offers(client, mixed_hits, verein_bretten):
+    """The calendar searches the dated one-off offers only: the search page's kept matches of the same
+    words are not its own."""
+    import icalendar
+
+    from tests.factories import in_days
+
+    make_opportunity(
+        organisation=verein_bretten,
+        title="Betreuung beim Stadtfest",
+        slug="stadtfest",
+        schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+        rhythm="",
+        event_start=in_days(5),
+    )
+    assert "6 Angebote" in client.get("/suche/", {"q": "Betreuung"}).content.decode()
+    parsed = icalendar.Calendar.from_ical(client.get("/suche/kalender.ics", {"q": "Betreuung"}).content)
+    assert [str(event["SUMMARY"]) for event in parsed.walk("VEVENT")] == ["Betreuung beim Stadtfest"]
