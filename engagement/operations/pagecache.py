@@ -19,6 +19,12 @@ this is a small keyed layer over Django's cache (Redis in production, docs/deplo
   page rendered from the old data while the change commits is never kept.
 - **Bounded lifetime.** `PAGE_CACHE_SECONDS` at most, and never past the `expires_at` the view gives
   (the next local midnight, when deadlines pass, or the next moment an offer stops being listed).
+- **One renderer per page.** When a stored page is stale, the first request renders it anew (a short
+  lock per address); the others do not all render the same page at once. (An address with nothing
+  stored takes no lock: most such requests are for pages that are never kept.) A page whose time ran
+  out (but nothing it shows changed) is answered as it was while that one request renders it anew, for
+  `STALE_SECONDS` past its time at most; a page that a change made stale is never answered again: the
+  others wait for the new one (`RENDER_WAIT_SECONDS` at most, then render it themselves).
 - **No query on a hit.** The middleware sits above sessions, authentication, locale and CSRF: a hit
   is two cache reads (the response with the clock, its tags' versions) and nothing else runs.
 - **Forms keep their own token.** A page with a form (the application form, "Barriere melden")
@@ -57,6 +63,15 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 CLOCK_KEY = "pagecache:clock"
 TAG_PREFIX = "pagecache:tag:"
 ENTRY_PREFIX = "pagecache:page:"
+RENDERING_PREFIX = "pagecache:rendering:"
+# A page whose time ran out is answered as it was while one request renders it anew, this long at most.
+STALE_SECONDS = 30
+# The lock of the one request rendering an address expires after this (a worker that died holding it).
+RENDER_LOCK_SECONDS = 10
+# How long the others wait for a page a change made stale before they render it themselves, and how often
+# they look.
+RENDER_WAIT_SECONDS = 2.0
+RENDER_POLL_SECONDS = 0.02
 SITE = "site"  # what every page shows: navigation (the cities), taxonomy, each city's theme
 
 TOKEN_PLACEHOLDER = b"\x00pagecache-csrf-token\x00"
@@ -66,6 +81,9 @@ _MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 # Headers a lower middleware writes for one request; the cache computes them per hit.
 _PER_RESPONSE_HEADERS = {"content-length", "set-cookie", "cache-control", "content-encoding"}
 _VARY_WE_HANDLE = {"cookie", "accept-language", "accept-encoding"}
+
+
+FRESH, OUT_OF_TIME, STALE = "fresh", "out of time", "stale"
 
 
 def page_cache():
@@ -218,9 +236,27 @@ class PageCacheMiddleware:
         # One round trip: the stored answer, and the clock to date a new one by if there is none.
         found = cache.get_many([key, CLOCK_KEY])
         entry = found.get(key)
-        if entry is not None and self._fresh(cache, entry):
+        state = self._state(cache, entry)
+        if state == FRESH:
             return self._answer(request, entry)
         started = found.get(CLOCK_KEY) or _now(cache)
+        if entry is None:  # nothing stored for this address (or it may not be kept): no lock to take
+            return self._render(request, cache, key, started)
+        lock = RENDERING_PREFIX + key[len(ENTRY_PREFIX) :]
+        if not cache.add(lock, True, RENDER_LOCK_SECONDS):
+            # Another request renders this address right now.
+            if state == OUT_OF_TIME:
+                return self._answer(request, entry)
+            entry = self._wait_for(cache, key, lock)
+            if entry is not None:
+                return self._answer(request, entry)
+            return self._render(request, cache, key, _now(cache))
+        try:
+            return self._render(request, cache, key, started)
+        finally:
+            cache.delete(lock)
+
+    def _render(self, request, cache, key, started):
         response = self.get_response(request)
         mark = getattr(response, "_page_cache_mark", None)
         if mark is None:
@@ -239,13 +275,33 @@ class PageCacheMiddleware:
     # -- hits
 
     @staticmethod
-    def _fresh(cache, entry) -> bool:
-        if entry["expires_at"] <= time.time():
-            return False
+    def _state(cache, entry) -> str:
+        """FRESH; OUT_OF_TIME (nothing it shows changed, but its time ran out less than STALE_SECONDS
+        ago); or STALE (missing, changed, or out of time for longer)."""
+        if entry is None:
+            return STALE
+        now = time.time()
+        if entry["expires_at"] <= now - STALE_SECONDS:
+            return STALE
         versions = cache.get_many([TAG_PREFIX + tag for tag in entry["tags"]])
         if len(versions) != len(entry["tags"]) or not isinstance(entry["started"], int):
-            return False  # a tag's version was evicted: what it saw cannot be vouched for
-        return all(isinstance(version, int) and version <= entry["started"] for version in versions.values())
+            return STALE  # a tag's version was evicted: what it saw cannot be vouched for
+        if not all(isinstance(version, int) and version <= entry["started"] for version in versions.values()):
+            return STALE
+        return FRESH if entry["expires_at"] > now else OUT_OF_TIME
+
+    def _wait_for(self, cache, key, lock):
+        """The page another request is rendering, once it is stored; None if that takes longer than
+        RENDER_WAIT_SECONDS or the other request ends without storing it (not cacheable, an error)."""
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            if self._state(cache, found.get(key)) == FRESH:
+                return found[key]
+            if lock not in found:
+                return None
+        return None
 
     def _answer(self, request, entry):
         content = entry["content"]
@@ -365,7 +421,7 @@ class PageCacheMiddleware:
             # elsewhere (the widget) keeps its policy on every hit.
             "csp_replace": getattr(response, "_csp_replace", None),
         }
-        cache.set(key, entry, int(expires_at - now))
+        cache.set(key, entry, int(expires_at - now) + STALE_SECONDS)
         return entry
 
     @staticmethod
