@@ -256,7 +256,11 @@ class SearchQueryFilter(DjangoFilterBackend):
         return OpportunityFilterSet
 
     def filter_queryset(self, request, queryset, view):
-        view.search = SearchQuery(request.query_params, opportunities=queryset)
+        # A view that lists what citizens may find right now (`listed()`, the search's own default) says
+        # so: its searches then share the kept matches of a selection with the search page
+        # (search/results.remembered_matches). Any other queryset is searched as it is.
+        shared = getattr(view, "searches_listed_offers", False)
+        view.search = SearchQuery(request.query_params, opportunities=None if shared else queryset)
         if not view.search.is_valid:
             raise exceptions.ValidationError(view.search.errors)
         # Counted up to the cap, as on the search page: an exact count of 20 000 matches cost a scan of
@@ -393,6 +397,7 @@ class OpportunityList(PublicAPI, ListAPIView):
     serializer_class = OpportunitySerializer
     filter_backends = [SearchQueryFilter]
     pagination_class = OpportunityPagination
+    searches_listed_offers = True  # get_queryset: what the search page searches (SearchQueryFilter)
 
     def get_queryset(self):
         return OpportunityPage.objects.listed()  # "not yet over" as of this request

@@ -251,3 +251,18 @@ def test_a_calendar_of_the_same_words_keeps_to_its_own_offers(client, mixed_hits
     assert "6 Angebote" in client.get("/suche/", {"q": "Betreuung"}).content.decode()
     parsed = icalendar.Calendar.from_ical(client.get("/suche/kalender.ics", {"q": "Betreuung"}).content)
     assert [str(event["SUMMARY"]) for event in parsed.walk("VEVENT")] == ["Betreuung beim Stadtfest"]
+
+
+def test_the_api_and_the_search_page_share_the_kept_matches_of_a_selection(client, mixed_hits, monkeypatch):
+    import search.results
+
+    looked_up = []
+    capped_matches = search.results.capped_matches
+    monkeypatch.setattr(
+        search.results, "capped_matches", lambda *args: looked_up.append(args) or capped_matches(*args)
+    )
+    api = client.get("/api/v2/opportunities/", {"q": "Betreuung"}).json()
+    page = client.get("/suche/", {"q": "Betreuung", "sort": "newest"})
+    assert api["count"] == 5
+    assert "5 Angebote" in page.content.decode()
+    assert len(looked_up) == 1
