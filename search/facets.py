@@ -35,7 +35,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, connections, router, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from engagement.cities.models import CityPage
@@ -383,6 +383,20 @@ def _opportunity_changed(instance, update_fields=None, **kwargs):
     if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
         return  # a saved draft keeps every visitor's counts (and their cache) as they were
     _forget_now_and_after_commit({NO_CITY if instance.city_id is None else str(instance.city_id)})
+
+
+@receiver(m2m_changed, sender=OpportunityPage.categories.through, dispatch_uid="search_facets_topics")
+def _topics_of_offers_changed(action, **kwargs):
+    """Topics given or taken outside a page's own save (from a topic's side, a bulk edit): what each
+    offer is counted under and found by (its `search_text`) changed; rare enough to recount all."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        _forget_now_and_after_commit(None)
+
+
+@receiver(post_save, sender=Category, dispatch_uid="search_facets_topic_saved")
+@receiver(post_delete, sender=Category, dispatch_uid="search_facets_topic_deleted")
+def _topic_changed(**kwargs):
+    _forget_now_and_after_commit(None)  # renamed or gone: its offers are found by other words
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="search_facets_organisation_saved")

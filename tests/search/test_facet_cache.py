@@ -86,3 +86,20 @@ def test_beat_warms_the_facets_every_minute(settings, worker_tasks):
     ]
     assert [entry["schedule"] for entry in entries] == [60]
     assert "search.warm_facet_counts" in worker_tasks
+
+
+def test_topics_given_from_the_topics_side_are_counted_and_found_at_once(client, verein_bretten):
+    """A topic given to an offer, renamed or taken away outside the offer's own save (from the topic,
+    a bulk edit) reaches the cached counts and the kept matches of a search at once."""
+    from engagement.taxonomy.models import Category
+
+    page = make_opportunity(organisation=verein_bretten, title="Vorlesen", categories=("soziales",))
+    assert client.get("/suche/").context["facets"]["category"] == {"soziales": 1}
+    assert "Vorlesen" not in client.get("/suche/", {"q": "Tierschutz"}).content.decode()
+    tierschutz = Category.objects.get(slug="tierschutz")
+    tierschutz.opportunities.add(page)
+    assert client.get("/suche/").context["facets"]["category"] == {"soziales": 1, "tierschutz": 1}
+    assert "Vorlesen" in client.get("/suche/", {"q": "Tierschutz"}).content.decode()
+    tierschutz.opportunities.remove(page)
+    assert client.get("/suche/").context["facets"]["category"] == {"soziales": 1}
+    assert "Vorlesen" not in client.get("/suche/", {"q": "Tierschutz"}).content.decode()
