@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import WorkflowState
 
 from engagement.applications.consent import CONSENT_VERSION
 from engagement.mail import outbox
 from engagement.opportunities import links
 from engagement.organisations.models import Organisation
+from engagement.organisations.moderation import refuse_if_suspended, submit_to_city
 from engagement.ratelimit import client_key, hit
 from engagement.slugs import german_slugify
 
@@ -27,13 +27,6 @@ def member_need(user, page_id) -> NeedPage:
     if page is None:
         raise PermissionDenied
     return page
-
-
-def _refuse_suspended(organisation: Organisation):
-    if organisation.verification_state == Organisation.VerificationState.SUSPENDED:
-        raise ValidationError(
-            _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
-        )
 
 
 def _unique_slug(city, title, page=None):
@@ -51,7 +44,7 @@ def _unique_slug(city, title, page=None):
 def create_draft(*, organisation: Organisation, user, data: dict) -> NeedPage:
     if not organisation.has_member(user):
         raise PermissionDenied
-    _refuse_suspended(organisation)
+    refuse_if_suspended(organisation)
     city = organisation.home_city
     page = NeedPage(organisation=organisation, owner=user, live=False, **data)
     page.validating_draft = True
@@ -79,21 +72,18 @@ def update_draft(*, page: NeedPage, user, data: dict) -> NeedPage:
 
 @transaction.atomic
 def submit_for_moderation(*, page: NeedPage, user):
-    _refuse_suspended(page.organisation)
-    latest = page.get_latest_revision_as_object()
+    return submit_to_city(
+        page,
+        user,
+        organisation=page.organisation,
+        validate=_validate_for_submission,
+        already_in_progress=_("Dieser Eintrag ist schon in Prüfung."),
+    )
+
+
+def _validate_for_submission(latest: NeedPage):
     latest.validating_draft = False
     latest.full_clean(exclude=["slug"])
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return state.resume(user)
-    if page.workflow_in_progress:
-        raise ValidationError(_("Dieser Eintrag ist schon in Prüfung."))
-    workflow = page.get_workflow()
-    if workflow is None:
-        raise ValidationError(
-            _("Für diese Stadt ist keine Prüfung eingerichtet. Bitte melden Sie sich bei der Stadt.")
-        )
-    return workflow.start(page, user)
 
 
 def _set_live_fields(page: NeedPage, **values):

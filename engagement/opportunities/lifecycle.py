@@ -8,7 +8,7 @@ unchanged until the editors approve the new revision.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +19,7 @@ from wagtail.models import TaskState, WorkflowState
 from engagement.opportunities import page_cache
 from engagement.opportunities.models import OpportunityPage
 from engagement.organisations.models import Organisation
+from engagement.organisations.moderation import refuse_if_suspended, submit_to_city
 from engagement.slugs import german_slugify
 
 RELATIONS = ("categories", "activities", "target_groups", "suitable_for")
@@ -139,10 +140,7 @@ def prefill(organisation: Organisation, user) -> dict:
 def create_draft(*, organisation: Organisation, user, data: dict, image=None) -> OpportunityPage:
     if not organisation.has_member(user):
         raise PermissionDenied
-    if organisation.verification_state == Organisation.VerificationState.SUSPENDED:
-        raise ValidationError(
-            _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
-        )
+    refuse_if_suspended(organisation)
     city = organisation.home_city
     data = _with_image(dict(data), image, organisation=organisation, user=user)
     relations = {name: data.pop(name) for name in RELATIONS if name in data}
@@ -192,24 +190,13 @@ def update_draft(*, page: OpportunityPage, user, data: dict, image=None) -> Oppo
 
 @transaction.atomic
 def submit_for_moderation(*, page: OpportunityPage, user):
-    if page.organisation.verification_state == Organisation.VerificationState.SUSPENDED:
-        raise ValidationError(
-            _("Ihre Organisation ist gesperrt. Bitte wenden Sie sich an die Redaktion Ihrer Stadt.")
-        )
-    state = page.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        # Changes were requested: the same moderation continues with the new version.
-        _validate_for_submission(page.get_latest_revision_as_object())
-        return state.resume(user)
-    if page.workflow_in_progress:
-        raise ValidationError(_("Dieses Angebot ist schon in Prüfung."))
-    workflow = page.get_workflow()
-    if workflow is None:
-        raise ValidationError(
-            _("Für diese Stadt ist keine Prüfung eingerichtet. Bitte melden Sie sich bei der Stadt.")
-        )
-    _validate_for_submission(page.get_latest_revision_as_object())
-    return workflow.start(page, user)
+    return submit_to_city(
+        page,
+        user,
+        organisation=page.organisation,
+        validate=_validate_for_submission,
+        already_in_progress=_("Dieses Angebot ist schon in Prüfung."),
+    )
 
 
 def _validate_for_submission(latest: OpportunityPage):
