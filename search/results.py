@@ -8,14 +8,13 @@ more than twice `RESULT_CAP` ids into Python. The search page caps its counts at
 than finding the 20 shown.
 """
 
-import datetime as dt
-
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from engagement.opportunities.models import OpportunityPage
+from engagement.opportunities.page_cache import next_listing_change
 
 from .matching import Words
 
@@ -95,8 +94,8 @@ def remembered_matches(selection, opportunities, words, limit):
     the other language, a city's own host. `selection` is the search's selection key (facets.py): the
     filters, the words and the generation of every city's offers, which a change of an offer or of an
     organisation raises, so a change is never served from here. Offers also drop out of the list by
-    the clock (a deadline at midnight, a date that passes): entries live `MATCHES_SECONDS` at most,
-    as the facet counts do, and never past the next local midnight. Without `selection`, nothing is
+    the clock (a deadline at midnight, a one-off date that passes): entries live `MATCHES_SECONDS` at
+    most, and never past the next such moment (`next_listing_change`). Without `selection`, nothing is
     kept."""
     if selection is None:
         return capped_matches(opportunities, words, limit)
@@ -104,9 +103,9 @@ def remembered_matches(selection, opportunities, words, limit):
     ids = cache.get(key)
     if ids is None:
         ids = capped_matches(opportunities, words, limit)
-        now = timezone.localtime()
-        midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time.min))
-        cache.set(key, ids, max(1, min(MATCHES_SECONDS, int((midnight - now).total_seconds()))))
+        now = timezone.now()
+        until = next_listing_change()  # midnight, or earlier when a listed one-off date passes
+        cache.set(key, ids, max(1, min(MATCHES_SECONDS, int((until - now).total_seconds()))))
     return ids
 
 

@@ -32,11 +32,16 @@ _CHANGE_AT_KEY = "pagecache:listings-change-at"
 
 
 def listings_change_at():
-    """The next moment a list of offers changes by time alone: local midnight, or earlier when a
-    listed one-off date passes or a "Neu" badge goes. Kept in the cache until an offer changes. None
-    (nothing to ask) while the page cache is off."""
+    """`next_listing_change()`, for a page cache entry; None (nothing to ask) while the page cache is
+    off."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return None
+    return next_listing_change()
+
+
+def next_listing_change():
+    """The next moment a list of offers changes by time alone: local midnight, or earlier when a
+    listed one-off date passes or a "Neu" badge goes. Kept in the cache until an offer changes."""
     now = timezone.now()
     moment = cache.get(_CHANGE_AT_KEY)
     if moment is None or moment <= now:

@@ -266,3 +266,26 @@ def test_the_api_and_the_search_page_share_the_kept_matches_of_a_selection(clien
     assert api["count"] == 5
     assert "5 Angebote" in page.content.decode()
     assert len(looked_up) == 1
+
+
+def test_the_kept_matches_end_when_a_one_off_date_passes(client, verein_bretten):
+    """An offer leaves the lists by the clock when its date is over: the kept matches of a search end
+    at that moment too, not two minutes later."""
+    from freezegun import freeze_time
+
+    with freeze_time(timezone.now()) as clock:
+        make_opportunity(organisation=verein_bretten, title="Betreuung im Verein", slug="verein")
+        make_opportunity(
+            organisation=verein_bretten,
+            title="Betreuung beim Stadtfest",
+            slug="stadtfest",
+            schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+            rhythm="",
+            event_start=timezone.now() + dt.timedelta(seconds=30),
+            event_end=timezone.now() + dt.timedelta(seconds=60),
+        )
+        assert "Betreuung beim Stadtfest" in client.get("/suche/", {"q": "Betreuung"}).content.decode()
+        clock.tick(90)
+        html = client.get("/suche/", {"q": "Betreuung", "sort": "newest"}).content.decode()
+        assert "Betreuung im Verein" in html
+        assert "Betreuung beim Stadtfest" not in html
