@@ -386,11 +386,20 @@ def _opportunity_changed(instance, update_fields=None, **kwargs):
 
 
 @receiver(m2m_changed, sender=OpportunityPage.categories.through, dispatch_uid="search_facets_topics")
-def _topics_of_offers_changed(action, **kwargs):
-    """Topics given or taken outside a page's own save (from a topic's side, a bulk edit): what each
-    offer is counted under and found by (its `search_text`) changed; rare enough to recount all."""
-    if action in ("post_add", "post_remove", "post_clear"):
-        _forget_now_and_after_commit(None)
+def _topics_of_offers_changed(instance, action, reverse, pk_set, **kwargs):
+    """Topics given or taken: what each offer is counted under and found by (its `search_text`)
+    changed. From the offer's side its own city recounts; from a topic's side the cities of the offers
+    it was given or taken (every city when it was taken from all)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        cities = {NO_CITY if instance.city_id is None else str(instance.city_id)}
+    elif pk_set:
+        offers = OpportunityPage.objects.filter(pk__in=pk_set).order_by()
+        cities = {NO_CITY if city is None else str(city) for city in offers.values_list("city_id", flat=True)}
+    else:
+        cities = None
+    _forget_now_and_after_commit(cities)
 
 
 @receiver(post_save, sender=Category, dispatch_uid="search_facets_topic_saved")
