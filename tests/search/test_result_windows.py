@@ -26,6 +26,18 @@ def make_dated(organisation, title, days_ago, **fields):
     return page
 
 
+def town_fair(organisation, **dates):
+    """A one-off offer "Betreuung beim Stadtfest" on the given dates."""
+    return make_opportunity(
+        organisation=organisation,
+        title="Betreuung beim Stadtfest",
+        slug="stadtfest",
+        schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
+        rhythm="",
+        **dates,
+    )
+
+
 @pytest.fixture
 def mixed_hits(verein_bretten):
     """Two full-text hits for "Betreuung" and three hits only inside compounds."""
@@ -240,14 +252,7 @@ def test_a_calendar_of_the_same_words_keeps_to_its_own_offers(client, mixed_hits
 
     from tests.factories import in_days
 
-    make_opportunity(
-        organisation=verein_bretten,
-        title="Betreuung beim Stadtfest",
-        slug="stadtfest",
-        schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
-        rhythm="",
-        event_start=in_days(5),
-    )
+    town_fair(verein_bretten, event_start=in_days(5))
     assert "6 Angebote" in client.get("/suche/", {"q": "Betreuung"}).content.decode()
     parsed = icalendar.Calendar.from_ical(client.get("/suche/kalender.ics", {"q": "Betreuung"}).content)
     assert [str(event["SUMMARY"]) for event in parsed.walk("VEVENT")] == ["Betreuung beim Stadtfest"]
@@ -275,12 +280,8 @@ def test_the_kept_matches_end_when_a_one_off_date_passes(client, verein_bretten)
 
     with freeze_time(timezone.now()) as clock:
         make_opportunity(organisation=verein_bretten, title="Betreuung im Verein", slug="verein")
-        make_opportunity(
-            organisation=verein_bretten,
-            title="Betreuung beim Stadtfest",
-            slug="stadtfest",
-            schedule_kind=OpportunityPage.ScheduleKind.ONE_OFF,
-            rhythm="",
+        town_fair(
+            verein_bretten,
             event_start=timezone.now() + dt.timedelta(seconds=30),
             event_end=timezone.now() + dt.timedelta(seconds=60),
         )
