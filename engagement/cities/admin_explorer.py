@@ -10,12 +10,17 @@ answers by reading the whole page table. Here:
   their city; administrators everywhere), every child is explorable: the subquery is left out. Anywhere
   else (the way down from the root to the own section), Wagtail's condition stays. Which pages are
   listed does not change (`tests/cities/test_admin_explorer.py` compares both).
+- A page lists 20 children, as Wagtail's own page search does, not 50: the time of the explorer is
+  Wagtail rendering each row with its menu of actions (about 5 ms a row).
+- The rows share the site root paths the view read once. Each row's "Live ansehen" link asks for its
+  page's address without a request, and Wagtail then reads those paths from the cache once per row.
 """
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.models import Site
 
 from engagement.counting import CappedPaginator
 
@@ -35,6 +40,15 @@ class CappedWagtailPaginator(CappedPaginator, WagtailPaginator):
 
 class SectionExplorerView(ExplorableIndexView):
     paginator_class = CappedWagtailPaginator
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        site_root_paths = Site.get_site_root_paths()
+        for page in context["object_list"]:
+            # Where Wagtail keeps them when it computes a page's address without a request.
+            page._wagtail_cached_site_root_paths = site_root_paths
+        return context
 
     def get_base_queryset(self):
         if self.is_searching or self.is_filtering:

@@ -84,3 +84,31 @@ def test_explorer_queries_do_not_grow_with_the_children(client, bretten, bretten
         response = client.get(f"/admin/pages/{bretten.pk}/")
     assert response.content.decode().count("Weiteres Angebot") >= 4
     assert len(many) == len(few)
+
+
+def test_the_explorer_shows_twenty_children_a_page_and_the_rest_on_the_next(client, bretten, bretten_editor):
+    for number in range(22):
+        make_opportunity(city=bretten, title=f"Angebot Nr. {number:02d}", slug=f"angebot-{number}")
+    client.force_login(bretten_editor)
+    first = client.get(f"/admin/pages/{bretten.pk}/?ordering=title")
+    second = client.get(f"/admin/pages/{bretten.pk}/?ordering=title&p=2")
+    shown = listed_titles(first) + listed_titles(second)
+    assert len(listed_titles(first)) == 20
+    children = bretten.get_children().values_list("title", flat=True)
+    assert sorted(shown) == sorted(children)  # every child once, none lost between the pages
+
+
+def test_the_rows_read_the_site_root_paths_once_not_once_a_row(client, bretten, bretten_editor, monkeypatch):
+    """Each row links to its live page; without this, Wagtail asks the cache for the sites per row."""
+    from wagtail.models import Site
+
+    for number in range(5):
+        make_opportunity(city=bretten, title=f"Weiteres Angebot {number}", slug=f"weiteres-{number}")
+    reads = []
+    read = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or read()))
+    client.force_login(bretten_editor)
+    response = client.get(f"/admin/pages/{bretten.pk}/")
+    live_links = [page.url for page in response.context["object_list"] if page.live]
+    assert len(live_links) >= 5 and all(live_links)
+    assert len(reads) <= 3  # the request's own, the view's and the breadcrumbs', whatever the rows
