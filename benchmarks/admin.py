@@ -126,6 +126,7 @@ def main():
     from django.test import Client
 
     from benchmarks.database import recreate_database, seeded, settings_url
+    from benchmarks.worker import settle_like_a_server_worker
     from engagement.cities.models import CityPage
 
     settings.DEBUG = True  # records connection.queries with their times
@@ -155,6 +156,7 @@ def main():
 
     settings.DATABASES["default"]["CONN_MAX_AGE"] = None  # one open connection, as from the pool
     connection.close()
+    settle_like_a_server_worker()
     city = CityPage.objects.get(slug="bretten")
     users = get_user_model().objects.in_bulk(["redaktion-bretten", "admin"], field_name="username")
     clients = {}

@@ -9,7 +9,8 @@
    is the URL configuration (`benchmarks.settings`): it adds the floor route, a bare Django view behind
    the same middleware. Redis is the cache (the broker's server, the database next to the broker's, or
    `BENCH_CACHE_URL`).
-3. Every page type at 1 and 16 clients, warm, uncached and cold, each cell `--seconds` long (default
+3. Every public page type at 1 and 16 clients (the editors' admin pages at 1 and 4), warm, uncached
+   (public pages only) and cold, each cell `--seconds` long (default
    5): warm with wrk (Debian's package; `make bench` installs it) after a one-second warm-up; uncached
    with the page cache's stored answers deleted before every request (the page is rendered; what it
    reads from the cache, such as facet counts, stays), cold with the whole cache emptied (Redis
@@ -49,6 +50,7 @@ STATE = ROOT / ".bench"
 README = ROOT / "benchmarks" / "README.md"
 WRK_SCRIPT = ROOT / "benchmarks" / "wrk_report.lua"
 CLIENTS = (1, 16)
+EDITOR_CLIENTS = (1, 4)  # the editors' target: p95 <= 300 ms alone, <= 1 s with four at once
 FLOOR = "Floor (leere View)"
 EDITOR = "redaktion-bretten"
 HEADERS = {"Accept-Encoding": "gzip", "Accept-Language": "de"}
@@ -59,6 +61,7 @@ class Page:
     label: str
     path: str
     cookie: str = ""
+    clients: tuple = CLIENTS
     queries_cold: int | None = None
     queries_uncached: int | None = None
     queries_warm: int | None = None
@@ -251,6 +254,7 @@ def bench_pages():
     bretten = CityPage.objects.get(slug="bretten")
     seeded = OpportunityPage.objects.live().filter(city=bretten, slug__startswith="bench-").order_by("pk")
     opportunity = seeded.select_related("organisation")[seeded.count() // 2]
+    editor = f"{settings.SESSION_COOKIE_NAME}={editor_session()}"
     return [
         Page(FLOOR, f"/{FLOOR_PATH}"),
         Page("Startseite", "/"),
@@ -260,11 +264,10 @@ def bench_pages():
         Page("Suche, Wörter", "/suche/?q=Kinderbetreuung"),
         Page("Suche, Ort+Umkreis", "/suche/?near=76275&radius=10"),
         Page("API ?q=Kinder", "/api/v2/opportunities/?q=Kinder"),
-        Page(
-            "Admin-Explorer (Redaktion Bretten)",
-            f"/admin/pages/{bretten.pk}/",
-            cookie=f"{settings.SESSION_COOKIE_NAME}={editor_session()}",
-        ),
+        Page("Admin-Explorer (Redaktion Bretten)", f"/admin/pages/{bretten.pk}/", editor, EDITOR_CLIENTS),
+        Page("Admin-Start mit Moderation (Redaktion)", "/admin/", editor, EDITOR_CLIENTS),
+        Page("Admin-Seitensuche (Redaktion)", "/admin/pages/search/?q=Nachhilfe", editor, EDITOR_CLIENTS),
+        Page("Statistik (Redaktion Bretten)", "/admin/statistik/", editor, EDITOR_CLIENTS),
     ]
 
 
@@ -332,13 +335,15 @@ def measure(pages, port, seconds, cache_url):
 
     cells = []
     for page in pages:
-        for clients in CLIENTS:
+        for clients in page.clients:
             print(f"{page.label}, {clients} Client(s) …", flush=True)
             wrk(page, port, clients, 1)  # warm-up
             cells.append(wrk(page, port, clients, seconds))
-            if page.label != FLOOR:
+            if page.label == FLOOR:
+                continue
+            if not page.cookie:  # the page cache never stores what a logged-in editor sees
                 cells.append(cold(page, port, clients, seconds, drop_stored_pages, "ungecacht"))
-                cells.append(cold(page, port, clients, seconds, server.flushdb, "kalt"))
+            cells.append(cold(page, port, clients, seconds, server.flushdb, "kalt"))
     return cells
 
 
