@@ -52,10 +52,17 @@ def _logged_errors_fail_the_test(request, caplog):
 @pytest.fixture(scope="session")
 def migrated_contents(django_db_setup, django_db_blocker):
     """The rows the migrations created (root and portal page, site, taxonomy), taken once."""
+    import json
+
     from django.db import connection
 
     with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: rows come in the order of INSTALLED_APPS, and a page of an app listed before
+    # contenttypes (the portal's legal pages) would otherwise be saved first, and a receiver asking
+    # for its content type would create one that the stored row then collides with.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
 
 
 def restore_migrated_contents(contents):

@@ -1,8 +1,16 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class ProvisioningConfig(AppConfig):
-    """Setting up a city (`setup_city`); no models, so nothing of it shows in the admin."""
+    """Setting up the portal and a city (`setup_city`); no models, so nothing of it shows in the admin."""
 
     name = "engagement.provisioning"
     label = "provisioning"
+
+    def ready(self):
+        from .services import portal_legal_pages_after_migrate
+
+        # Django sends post_migrate once per app with models, after all migrations: this app has none,
+        # so it listens for the legal pages' app.
+        post_migrate.connect(portal_legal_pages_after_migrate, sender=apps.get_app_config("legal"))

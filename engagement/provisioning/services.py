@@ -1,4 +1,5 @@
-"""Setting up a city: its section page, editor group, permissions, collection, workflow and legal pages.
+"""Setting up the portal and a city: the portal's legal pages after every `migrate`; a city's section page,
+editor group, permissions, collection, workflow and legal pages.
 
 Above cities, home and legal (it builds all three), so none of them needs to know the others.
 """
@@ -6,7 +7,8 @@ Above cities, home and legal (it builds all three), so none of them needs to kno
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -105,6 +107,21 @@ def _section_page(name, slug, postcodes, stage_name, page_fields):
 def _legal_pages(page):
     ensure_legal_pages(_portal_root())
     ensure_legal_pages(page)
+
+
+def portal_legal_pages_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """The portal publishes its Impressum, privacy notice, accessibility statement and easy-language
+    page from its first `migrate` on, before any city is set up: a site without them may not go online.
+    Runs after every `migrate` (connected in `apps.py`); pages already there stay as edited. After a
+    migration to an earlier state the models would not match the tables: then it waits for the next
+    full `migrate`. A `flush` leaves no portal page, so nothing happens then either."""
+    if using != DEFAULT_DB_ALIAS or not HomePage.objects.using(using).exists():
+        return
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    with transaction.atomic(using=using):
+        ensure_legal_pages(_portal_root())
 
 
 def _editor_group(name, page):

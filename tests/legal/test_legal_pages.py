@@ -53,6 +53,43 @@ def test_setup_city_gives_the_city_and_the_portal_their_legal_pages(bretten):
     ]
 
 
+def test_the_portal_has_its_legal_pages_from_the_first_migrate_before_any_city(client):
+    """The test database was migrated, nothing more: no city exists, yet the imprint is online."""
+    from engagement.cities.models import CityPage
+
+    assert not CityPage.objects.exists()
+    portal = HomePage.objects.get()
+    kinds = sorted(LegalPage.objects.child_of(portal).live().values_list("kind", flat=True))
+    assert kinds == ["barrierefreiheit", "datenschutz", "impressum", "leichte-sprache"]
+    response = client.get("/impressum/")
+    assert response.status_code == 200 and "Impressum" in response.content.decode()
+
+
+def test_migrating_again_keeps_what_editors_changed_and_adds_nothing(django_capture_on_commit_callbacks):
+    from django.apps import apps
+
+    from engagement.provisioning.services import portal_legal_pages_after_migrate
+
+    portal = HomePage.objects.get()
+    impressum = LegalPage.objects.child_of(portal).get(kind="impressum")
+    impressum.body = "<p>Von der Redaktion des Portals</p>"
+    impressum.save_revision().publish()
+    portal_legal_pages_after_migrate(apps.get_app_config("legal"))
+    assert LegalPage.objects.child_of(portal).count() == 4
+    assert LegalPage.objects.get(pk=impressum.pk).body == "<p>Von der Redaktion des Portals</p>"
+
+
+def test_after_a_flush_there_is_no_portal_and_migrate_s_signal_creates_nothing():
+    from django.apps import apps
+
+    from engagement.provisioning.services import portal_legal_pages_after_migrate
+
+    LegalPage.objects.all().delete()
+    HomePage.objects.all().delete()
+    portal_legal_pages_after_migrate(apps.get_app_config("legal"))
+    assert not LegalPage.objects.exists()
+
+
 def test_running_setup_again_keeps_what_editors_changed(bretten):
     impressum = LegalPage.objects.child_of(bretten).get(kind="impressum")
     impressum.body = "<p>Geändert von der Redaktion</p>"
