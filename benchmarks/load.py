@@ -92,6 +92,12 @@ def main():
     )
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "5")))
     parser.add_argument("--no-readme", action="store_true", help="benchmarks/README.md nicht ändern")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="nur Seiten, deren Name dies enthält (z. B. Admin; der Floor läuft immer mit); "
+        "ändert benchmarks/README.md nicht",
+    )
     args = parser.parse_args()
     size = args.opportunities
 
@@ -110,7 +116,7 @@ def main():
     import django  # the settings module is chosen just above
 
     django.setup()
-    pages = bench_pages()
+    pages = [page for page in bench_pages() if page.label == FLOOR or args.only in page.label]
     load_before = os.getloadavg()
     server = start_server(env, port)
     worker = start_worker(env)
@@ -124,7 +130,7 @@ def main():
     load_after = os.getloadavg()
     block = report(size, name, seeding, load_before, load_after, cells, args.seconds)
     print("\n" + block, flush=True)
-    if not args.no_readme:
+    if not (args.no_readme or args.only):
         write_readme(size, block)
         print(f"\nbenchmarks/README.md: Abschnitt „Last“, {size} Angebote.")
 

@@ -9,6 +9,7 @@ class ProvisioningConfig(AppConfig):
     label = "provisioning"
 
     def ready(self):
+        # The services import models, which exist only once the app registry is ready.
         from .services import portal_legal_pages_after_migrate
 
         # Django sends post_migrate once per app with models, after all migrations: this app has none,
