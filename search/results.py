@@ -90,19 +90,25 @@ def capped_matches(opportunities, words, limit):
 
 
 def remembered_matches(selection, opportunities, words, limit):
-    """`capped_matches`, kept for the next request of the same selection: its next page, another order,
-    the other language, a city's own host. `selection` is the search's selection key (facets.py): the
-    filters, the words and the generation of every city's offers, which a change of an offer or of an
-    organisation raises, so a change is never served from here. Offers also drop out of the list by
-    the clock (a deadline at midnight, a one-off date that passes): entries live `MATCHES_SECONDS` at
-    most, and never past the next such moment (`next_listing_change`). Without `selection`, nothing is
-    kept."""
+    """`capped_matches`, kept for the next request of the same selection (see `remembered`)."""
+    return remembered(selection, "all", limit, lambda: capped_matches(opportunities, words, limit))
+
+
+def remembered(selection, kind, limit, find):
+    """The ids `find()` returns, kept for the next request of the same selection: its next page, another
+    order, the other language, a city's own host, and the same page once the page cache let it go.
+    `selection` is the search's selection key (facets.py): the filters, the words and the generation of
+    every city's offers, which a change of an offer or of an organisation raises, so a change is never
+    served from here. Offers also drop out of the list by the clock (a deadline at midnight, a one-off
+    date that passes): entries live `MATCHES_SECONDS` at most, and never past the next such moment
+    (`next_listing_change`). `kind` names what is kept (every match, the title matches). Without
+    `selection`, nothing is kept."""
     if selection is None:
-        return capped_matches(opportunities, words, limit)
-    key = MATCHES_KEY.format(selection=f"{selection}:{limit}")
+        return find()
+    key = MATCHES_KEY.format(selection=f"{selection}:{kind}:{limit}")
     ids = cache.get(key)
     if ids is None:
-        ids = capped_matches(opportunities, words, limit)
+        ids = find()
         now = timezone.now()
         until = next_listing_change()  # midnight, or earlier when a listed one-off date passes
         cache.set(key, ids, max(1, min(MATCHES_SECONDS, int((until - now).total_seconds()))))
@@ -203,9 +209,15 @@ class WordMatches:
 
     @cached_property
     def title_hits(self):
-        """The ids of the offers whose title matches every concept, at most `limit + 1`."""
+        """The ids of the offers whose title matches every concept, at most `limit + 1`; kept with the
+        matches of the selection."""
         part = self.opportunities.filter(pk__in=self.titles.ids())
-        return capped_hits(self.opportunities, self.titles, part, self.limit)
+        return remembered(
+            self.selection,
+            "titles",
+            self.limit,
+            lambda: capped_hits(self.opportunities, self.titles, part, self.limit),
+        )
 
     def count(self):
         if self.known is not None:

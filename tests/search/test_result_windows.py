@@ -273,6 +273,31 @@ def test_the_api_and_the_search_page_share_the_kept_matches_of_a_selection(clien
     assert len(looked_up) == 1
 
 
+def test_many_matches_keep_their_title_matches_for_the_next_page(client, mixed_hits, monkeypatch):
+    """Over the cap, relevance puts the offers whose title holds the words first; those are kept with
+    the matches, so the next page and the same page again look up neither."""
+    import search.results
+
+    monkeypatch.setattr("search.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("search.views.RESULT_CAP", 3)
+    monkeypatch.setattr("search.results.RESULT_CAP", 3)
+    looked_up = []
+    capped_hits = search.results.capped_hits
+    monkeypatch.setattr(
+        search.results, "capped_hits", lambda *args: looked_up.append(args) or capped_hits(*args)
+    )
+    first = client.get("/suche/", {"q": "Betreuung"})
+    after_first = len(looked_up)
+    second = client.get("/suche/", {"q": "Betreuung", "page": 2})
+    again = client.get("/suche/", {"q": "Betreuung"})
+    assert "Mehr als 3 Angebote" in first.content.decode()
+    assert sorted(card_titles(first)) == ["Betreuung am Nachmittag", "Betreuung im Verein"]
+    assert card_titles(second) == ["Seniorenbetreuung neu"]  # the pages reach as far as the cap
+    assert card_titles(again) == card_titles(first)
+    assert after_first == 2  # every match, and the title matches
+    assert len(looked_up) == after_first
+
+
 def test_the_kept_matches_end_when_a_one_off_date_passes(client, verein_bretten):
     """An offer leaves the lists by the clock when its date is over: the kept matches of a search end
     at that moment too, not two minutes later."""
