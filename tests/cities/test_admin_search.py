@@ -64,3 +64,42 @@ def test_people_without_admin_access_get_no_search(client, bretten_editor):
     response = client.get("/admin/pages/search/", {"q": "Nachhilfe"})
     assert response.status_code in (302, 403)
     assert "Nachhilfe Mathe" not in response.content.decode()
+
+
+def searches_sent(client, path, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+
+
+@pytest.mark.parametrize("params", [{}, {"content_type": "opportunities.opportunitypage"}])
+def test_the_matches_are_searched_twice_the_facet_and_the_page_whatever_the_counts(
+    client, bretten_editor, params
+):
+    client.force_login(bretten_editor)
+    html, searches = searches_sent(client, "/admin/pages/search/", {"q": "Nachhilfe", **params})
+    assert len(searches) == 2  # Wagtail's own view sent four: facet, pagination count, page, heading count
+    assert heading_count(html) == 4 and "Engagement-Angebot (4)" in html
+
+
+def test_the_pagination_counts_every_match_and_loses_none(client, bretten, bretten_editor):
+    for number in range(21):
+        make_opportunity(city=bretten, title=f"Lesepate Bretten {number}")
+    client.force_login(bretten_editor)
+    first, _ = searches_sent(client, "/admin/pages/search/", {"q": "Lesepate"})
+    second, _ = searches_sent(client, "/admin/pages/search/", {"q": "Lesepate", "p": 2})
+    assert heading_count(first) == 21
+    titles = set(re.findall(r"Lesepate Bretten \d+", first + second))
+    assert len(titles) == 21
+    assert first.count("data-listing-page-title") == 20 and second.count("data-listing-page-title") == 1
+
+
+def test_a_live_filter_counts_only_live_pages(client, bretten_editor):
+    client.force_login(bretten_editor)
+    html, _ = searches_sent(client, "/admin/pages/search/", {"q": "Nachhilfe live:yes"})
+    assert heading_count(html) == 3
+    assert "Nachhilfe Deutsch Bretten (Entwurf)" not in html
