@@ -1,6 +1,6 @@
-"""The admin page search is ours (engagement.cities.admin_search): same pages, same access, one count.
+"""The admin page search is ours (engagement.cities.admin_search): same pages, same access, counts from the facet.
 
-Wagtail's view counted the matches twice; ours takes the heading's count from the pagination. The
+Wagtail's view searched the matches four times; ours takes every count from the page-type facet. The
 numbers must still be right, with and without a chosen page type, and stay inside the editor's city.
 """
 
