@@ -57,7 +57,8 @@ urlpatterns = [
         "admin/choose-external-link/",
         never_cache(require_admin_access(ScopedExternalLinkView.as_view())),
     ),
-    # Replaces Wagtail's admin page search, which searches the same matches four times (same pages, same access).
+    # Replaces Wagtail's admin page search, which searches the same matches four times (same pages and
+    # access).
     # Built by Wagtail's page viewset (same model, permissions and URLs), wrapped as Wagtail wraps its own.
     path(
         "admin/pages/search/",

@@ -1,4 +1,4 @@
-"""The admin page search is ours (engagement.cities.admin_search): same pages, same access, counts from the facet.
+"""The admin page search is ours (engagement.cities.admin_search): same pages and access, facet counts.
 
 Wagtail's view searched the matches four times; ours takes every count from the page-type facet. The
 numbers must still be right, with and without a chosen page type, and stay inside the editor's city.
