@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from engagement.cities.sites import city_for_request
+from engagement.operations.alongside import alongside
 from engagement.opportunities.models import OpportunityPage
 
 from .facets import CountsPending, facet_counts, selection_key
@@ -159,6 +160,12 @@ class SearchQuery:
             )
         except CountsPending:
             return None
+
+    def facet_counts_alongside(self, budget_ms=None):
+        """`facet_counts`, started on a second database connection (engagement/operations/alongside.py):
+        the request finds and loads its results meanwhile, and `.result()` waits for the counts."""
+        self.cities, self.filterset.qs  # noqa: B018 - built here, not in two threads at once
+        return alongside(lambda: self.facet_counts(budget_ms=budget_ms), OpportunityPage)
 
     def refresh_facet_counts(self):
         return facet_counts(self.filterset, self.cities, self.circle, self.words, self.params, refresh=True)

@@ -55,8 +55,9 @@ def search(request, section_city=None):
         context.update(page_obj=Paginator([], PAGE_SIZE).get_page(1), facets={group: {} for group in GROUPS})
         return render(request, "search/search.html", context, status=400)
 
+    counting = search_query.facet_counts_alongside(budget_ms=settings.SEARCH_FACET_BUDGET_MS)
     page = search_query.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
-    facets = search_query.facet_counts(budget_ms=settings.SEARCH_FACET_BUDGET_MS)
+    facets = counting.result()
     if facets is None:
         count_facets_later(search_query)
     context.update(

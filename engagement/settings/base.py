@@ -226,6 +226,9 @@ PAGE_CACHE_PROXY_SECONDS = env.int("PAGE_CACHE_PROXY_SECONDS", default=60)
 # How long the search page may count the numbers beside its filters for a selection not counted yet;
 # longer, and the page goes out without them while a worker counts them (search/facets.py). 0: no limit.
 SEARCH_FACET_BUDGET_MS = env.int("SEARCH_FACET_BUDGET_MS", default=50)
+# Threads per process that count those numbers on a second database connection while the page's results
+# are found and loaded (engagement/operations/alongside.py); 0: one after the other on one connection.
+ALONGSIDE_THREADS = env.int("ALONGSIDE_THREADS", default=4)
 # A streamed answer (the exports, /api/v2/export/) is kept only up to this size; larger ones stream anew.
 PAGE_CACHE_MAX_STREAMED_BYTES = env.int("PAGE_CACHE_MAX_STREAMED_BYTES", default=32 * 1024 * 1024)
 
