@@ -2,7 +2,9 @@
 
 For each size: fresh database `<name>_searchbench_<N>`, migrate, load_demo, seed_bench N, then time the
 searches and the Engagement-Finder's results through Django's test client. "DB ms" is the summed time of
-the request's SQL queries (the database layer), "page ms" the whole HTML response.
+the request's SQL queries on its own connection (the database layer; the filter counts of a new selection
+run on a second connection meanwhile, engagement/operations/alongside.py, and are not in it), "page ms"
+the whole HTML response.
 Sizes: `BENCH_SIZES=1000,10000,100000`.
 
 Each search is timed three times: as repeated (the filter panel with its counts comes from the cache, as
