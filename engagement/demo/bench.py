@@ -183,11 +183,15 @@ def _refresh_row_counts():
 
 
 def _refresh_statistics():
+    """Statistics of every column, and (outside a transaction) the visibility map, as autovacuum keeps
+    them on a live site: without it, freshly written rows count as possibly invisible, and every
+    index-only scan (the facet counts, the capped counts) visits the table for each row."""
     if connection.vendor == "postgresql":
+        command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"  # VACUUM: no transaction
         with connection.cursor() as cursor:
             for model in (Page, OpportunityPage, Organisation, CATEGORY_LINKS):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
-            cursor.execute(f"ANALYZE {BulkSearchIndex.table}")
+                cursor.execute(f"{command} {model._meta.db_table}")
+            cursor.execute(f"{command} {BulkSearchIndex.table}")
 
 
 def _organisations(cities, count, rng):
