@@ -1,4 +1,4 @@
-"""The admin's page search (`/admin/pages/search/`), matching the search once for its counts.
+"""The admin's page search (`/admin/pages/search/`), every count taken from its one facet query.
 
 Wagtail's search view runs the full-text search over the editor's explorable pages four times: the
 page-type facet, the count for the pagination, the page of results, and once more the count of
