@@ -287,12 +287,15 @@ def selection_key(params, words="", cities=None):
     return f"{selection_digest(params, words)}:{stamp}"
 
 
-def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=False, budget_ms=None):
+def facet_counts(
+    filterset, cities, circle=None, words="", params=None, refresh=False, budget_ms=None, count=True
+):
     """Counts per city slug, category slug and schedule: how many offers each option would give with
     the words and the other filters of the valid `filterset` and the `circle`. `cities`: the city pages
     one may choose. Parts come from the cache unless `refresh`; `params` (the query string) names the
     selection in their keys (without it nothing is cached). Counting what is missing may take
-    `budget_ms` at most, else CountsPending."""
+    `budget_ms` at most, else CountsPending; without `count` (a worker is counting them already),
+    anything missing raises CountsPending at once."""
     cleaned = filterset.form.cleaned_data
     chosen = {str(city.pk) for city in cleaned.get("city") or []}
     partitions = city_keys()
@@ -316,6 +319,8 @@ def facet_counts(filterset, cities, circle=None, words="", params=None, refresh=
     missing = {}
     for source, city in keys.keys() - parts.keys():
         missing.setdefault(source, []).append(city)
+    if missing and not count:
+        raise CountsPending
     if missing:
         counted = count_parts(filterset, missing, circle, Words(words) if words else None, budget_ms)
         parts.update(counted)

@@ -150,22 +150,29 @@ class SearchQuery:
         """The cache key of what the filter panel shows (see facets.selection_key)."""
         return selection_key(self.params, self.words)
 
-    def facet_counts(self, budget_ms=None):
+    def facet_counts(self, budget_ms=None, count=True):
         """How many offers each city, topic and schedule would give, the words included (cached per
         selection and city). None when counting would take longer than `budget_ms` (facets.py; the
-        search page then asks a worker, tasks.count_facets_later)."""
+        search page then asks a worker, tasks.count_facets_later), or, without `count`, when they are
+        not in the cache."""
         try:
             return facet_counts(
-                self.filterset, self.cities, self.circle, self.words, self.params, budget_ms=budget_ms
+                self.filterset,
+                self.cities,
+                self.circle,
+                self.words,
+                self.params,
+                budget_ms=budget_ms,
+                count=count,
             )
         except CountsPending:
             return None
 
-    def facet_counts_alongside(self, budget_ms=None):
+    def facet_counts_alongside(self, budget_ms=None, count=True):
         """`facet_counts`, started on a second database connection (engagement/operations/alongside.py):
         the request finds and loads its results meanwhile, and `.result()` waits for the counts."""
         self.cities, self.filterset.qs  # noqa: B018 - built here, not in two threads at once
-        return alongside(lambda: self.facet_counts(budget_ms=budget_ms), OpportunityPage)
+        return alongside(lambda: self.facet_counts(budget_ms=budget_ms, count=count), OpportunityPage)
 
     def refresh_facet_counts(self):
         return facet_counts(self.filterset, self.cities, self.circle, self.words, self.params, refresh=True)

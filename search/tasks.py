@@ -34,7 +34,10 @@ def count_facets(query_string: str, city_id: int | None = None) -> bool:
     search = SearchQuery(query_string, city=city)
     if not search.is_valid:
         return False
-    search.facet_counts()
+    try:
+        search.facet_counts()
+    finally:  # counted, or failed: either way the visitors may try again themselves
+        cache.delete(PENDING_KEY.format(selection=search.selection_key))
     return True
 
 
@@ -43,3 +46,10 @@ def count_facets_later(search: SearchQuery) -> None:
     while it counts (the selection's key changes with every change of an offer in a city)."""
     if cache.add(PENDING_KEY.format(selection=search.selection_key), True, PENDING_SECONDS):
         count_facets.delay(search.params.urlencode(), search.city.pk if search.city else None)
+
+
+def counts_pending(search: SearchQuery) -> bool:
+    """Whether a worker is counting the facets of `search`: its visitors meanwhile take them from the
+    cache once they are there and do not count them too (the worker's count has no budget and will
+    finish; each visitor's try would stop at the budget, on a core the worker needs)."""
+    return cache.get(PENDING_KEY.format(selection=search.selection_key)) is not None

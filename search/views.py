@@ -18,7 +18,7 @@ from .facets import FACET_CACHE_SECONDS, GROUPS
 from .filters import YES
 from .query import SearchQuery
 from .results import RESULT_CAP
-from .tasks import count_facets_later
+from .tasks import count_facets_later, counts_pending
 
 PAGE_SIZE = 20
 # A page whose filter counts are still being counted stays in the page cache this long at most.
@@ -55,7 +55,9 @@ def search(request, section_city=None):
         context.update(page_obj=Paginator([], PAGE_SIZE).get_page(1), facets={group: {} for group in GROUPS})
         return render(request, "search/search.html", context, status=400)
 
-    counting = search_query.facet_counts_alongside(budget_ms=settings.SEARCH_FACET_BUDGET_MS)
+    counting = search_query.facet_counts_alongside(
+        budget_ms=settings.SEARCH_FACET_BUDGET_MS, count=not counts_pending(search_query)
+    )
     page = search_query.page(request.GET.get("page"), PAGE_SIZE, count_limit=RESULT_CAP)
     facets = counting.result()
     if facets is None:

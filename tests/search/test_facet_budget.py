@@ -115,3 +115,34 @@ def test_the_task_counts_a_city_section_search_and_refuses_nonsense(bretten, off
     assert count_facets("q=Hunde", bretten.pk) is True
     assert count_facets("radius=tausend&near=76275", None) is False
     assert count_facets("q=Hunde", 987654) is True  # a city deleted meanwhile: the region's counts
+
+
+def test_while_a_worker_counts_a_selection_its_visitors_do_not_count_it_too(client, offers, budget):
+    with mock.patch.object(facets, "_fetch", slow_fetch), mock.patch.object(count_facets, "delay") as later:
+        client.get("/suche/", {"q": "Hunde", "city": "ettlingen"})  # over the budget: the worker is asked
+    later.assert_called_once()
+
+    with mock.patch.object(facets, "_fetch", side_effect=AssertionError("counted beside the worker")):
+        response = client.get("/suche/", {"q": "Hunde", "city": "ettlingen"})
+    assert response.status_code == 200
+    assert "Hunde füttern" in response.content.decode()
+    assert FACET_COUNT not in response.content.decode()
+
+    # The worker's count lands in the cache and ends the wait: the next visitor reads it.
+    assert count_facets("q=Hunde&city=ettlingen", None) is True
+    with mock.patch.object(facets, "_fetch", side_effect=AssertionError("counted again")):
+        response = client.get("/suche/", {"q": "Hunde", "city": "ettlingen"})
+    assert response.context["facets"]["city"] == {"bretten": 1, "ettlingen": 1}
+
+
+def test_a_worker_that_fails_lets_the_visitors_count_again(client, offers, budget):
+    with mock.patch.object(facets, "_fetch", slow_fetch), mock.patch.object(count_facets, "delay"):
+        client.get("/suche/", {"q": "Hunde"})
+    with (
+        mock.patch.object(facets, "_fetch", side_effect=ProgrammingError("kaputt")),
+        pytest.raises(ProgrammingError),
+    ):
+        count_facets("q=Hunde", None)
+
+    response = client.get("/suche/", {"q": "Hunde"})  # counted by the visitor within the budget
+    assert response.context["facets"]["city"] == {"bretten": 1, "ettlingen": 1}
