@@ -10,8 +10,9 @@ and Python runs one thread per process at a time. So
 
 On 2 cores: 3 workers x 4 threads = 12 requests at once. Each worker holds its own database pool, so
 keep WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE under PostgreSQL's max_connections (or use PgBouncer), and
-DATABASE_POOL_MAX_SIZE >= GUNICORN_THREADS. Every value can be overridden from the environment:
-WEB_CONCURRENCY (gunicorn's own name), GUNICORN_THREADS, GUNICORN_BIND, GUNICORN_TIMEOUT,
+DATABASE_POOL_MAX_SIZE >= GUNICORN_THREADS + ALONGSIDE_THREADS (the search counts its filter options
+on a second connection, engagement/operations/alongside.py). Every value can be overridden from the
+environment: WEB_CONCURRENCY (gunicorn's own name), GUNICORN_THREADS, GUNICORN_BIND, GUNICORN_TIMEOUT,
 GUNICORN_MAX_REQUESTS, FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
 """
 
