@@ -13,7 +13,7 @@ keep WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE under PostgreSQL's max_connections
 DATABASE_POOL_MAX_SIZE >= GUNICORN_THREADS + ALONGSIDE_THREADS (the search counts its filter options
 on a second connection, engagement/operations/alongside.py). Every value can be overridden from the
 environment: WEB_CONCURRENCY (gunicorn's own name), GUNICORN_THREADS, GUNICORN_BIND, GUNICORN_TIMEOUT,
-GUNICORN_MAX_REQUESTS, FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
+GUNICORN_MAX_REQUESTS, GUNICORN_REUSE_PORT, FORWARDED_ALLOW_IPS, GUNICORN_ACCESS_LOG.
 """
 
 import multiprocessing
@@ -30,6 +30,12 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30  # on a deploy (SIGTERM / HUP) running requests may finish
 keepalive = 5  # behind a load balancer that keeps connections open
+# Each worker listens on a socket of its own (SO_REUSEPORT), and the kernel spreads new connections over
+# them. On one shared socket a worker accepts whatever it can: 16 kept-open connections often all landed
+# on one worker, which then served them on one core (a third of the throughput, benchmarks/README.md).
+# A worker that restarts closes its socket; connections still waiting in it move to the others only with
+# the sysctl net.ipv4.tcp_migrate_req=1 (Linux 5.14+), else they are reset.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "true").lower() != "false"
 # Restart each worker after about this many requests: bounds memory growth, staggered by the jitter.
 # A restart costs the worker's start (about a second of CPU), and the requests queued behind it wait:
 # at 2 000 that happened every few seconds under load and set the 95th percentile (benchmarks/README.md).

@@ -16,7 +16,13 @@ PAGE = "<!DOCTYPE html><p>" + "Ehrenamt in Bretten. " * 200 + "</p>"
 
 
 def gunicorn_settings(monkeypatch, **environment):
-    for name in ("WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_BIND", "GUNICORN_ACCESS_LOG"):
+    for name in (
+        "WEB_CONCURRENCY",
+        "GUNICORN_THREADS",
+        "GUNICORN_BIND",
+        "GUNICORN_ACCESS_LOG",
+        "GUNICORN_REUSE_PORT",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
@@ -30,15 +36,17 @@ def test_gunicorn_runs_cores_plus_one_threaded_workers_unless_the_environment_sa
     assert config["worker_class"] == "gthread"
     assert (config["workers"], config["threads"]) == (multiprocessing.cpu_count() + 1, 4)
     assert config["bind"] == ["127.0.0.1:8000"] and config["accesslog"] == "-"
+    assert config["reuse_port"] is True  # a socket per worker: the kernel spreads the connections
     config = gunicorn_settings(
         monkeypatch,
         WEB_CONCURRENCY="6",
         GUNICORN_THREADS="8",
         GUNICORN_BIND="0.0.0.0:80",
         GUNICORN_ACCESS_LOG="false",
+        GUNICORN_REUSE_PORT="false",
     )
     assert (config["workers"], config["threads"], config["bind"]) == (6, 8, ["0.0.0.0:80"])
-    assert config["accesslog"] is None
+    assert config["accesslog"] is None and config["reuse_port"] is False
 
 
 def test_the_access_log_masks_tokens_and_keeps_slugs_and_static_names():
